@@ -1,0 +1,174 @@
+"""The Python API: ``read``, ``clean``, ``write`` and ``convert``; the CLI is a thin layer on it."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from copydesk.edition import combine
+from copydesk.errors import CopydeskError, PluginError, UsageError, describe
+from copydesk.model.nodes import Document, Metadata
+from copydesk.model.walk import validate
+from copydesk.output import atomic_output
+from copydesk.pipeline import order_cleaners, run_cleaners, select_cleaners
+from copydesk.pluginmanager import Plugins, make_plugins
+from copydesk.sources import Source
+
+InputLike = str | os.PathLike[str] | bytes | BinaryIO | Source
+
+_default_plugins: Plugins | None = None
+
+
+def default_plugins() -> Plugins:
+    """The plugins of this process (built-ins and installed third-party), loaded once."""
+    global _default_plugins
+    if _default_plugins is None:
+        _default_plugins = make_plugins()
+    return _default_plugins
+
+
+def to_source(source: InputLike, name: str | None = None) -> Source:
+    if isinstance(source, Source):
+        return source
+    if isinstance(source, bytes):
+        return Source(name=name or "<bytes>", data=source)
+    if hasattr(source, "read"):
+        return Source(name=name or getattr(source, "name", "<stream>"), data=source.read())
+    return Source.from_path(source)  # type: ignore[arg-type]
+
+
+def read(
+    source: InputLike, format: str | None = None, *, name: str | None = None,
+    plugins: Plugins | None = None,
+) -> Document:
+    """Read one input into a Document; ``format`` is a reader name, sniffed when omitted."""
+    plugins = plugins or default_plugins()
+    src = to_source(source, name)
+    reader = plugins.reader(format) if format else plugins.reader_for(src)
+    try:
+        doc = reader.read(src)
+    except CopydeskError as exc:
+        exc.path = exc.path or src.name
+        raise
+    except Exception as exc:
+        raise PluginError(
+            f"reader {reader.name!r} failed: {describe(exc)}", plugin=reader.plugin, path=src.name
+        ) from exc
+    if not isinstance(doc, Document):
+        raise PluginError(f"reader {reader.name!r} returned no Document", plugin=reader.plugin)
+    doc.kind = doc.kind or reader.kind or reader.name
+    doc.metadata.source = doc.metadata.source or Path(src.name).name
+    return validate(doc)
+
+
+def clean(
+    doc: Document, cleaners: Iterable[str] | None = None, *, add: Iterable[str] = (),
+    remove: Iterable[str] = (), plugins: Plugins | None = None, path: str | None = None,
+) -> Document:
+    """Run cleaners over a document and return the cleaned copy.
+
+    ``cleaners`` names exactly which to run; when it is ``None`` the defaults for the
+    document's kind run, plus ``add`` and minus ``remove``. They run in dependency order.
+    """
+    plugins = plugins or default_plugins()
+    if cleaners is None:
+        names = select_cleaners(plugins.cleaners, doc.kind, add, remove)
+    else:
+        names = select_cleaners(plugins.cleaners, doc.kind, cleaners, ["all"])
+    return run_cleaners(doc, order_cleaners(plugins.cleaners, names), path=path)
+
+
+def write(
+    doc: Document, dest: str | os.PathLike[str] | BinaryIO, format: str | None = None, *,
+    plugins: Plugins | None = None,
+) -> None:
+    """Write a document to a path (atomically) or a binary stream; ``format`` is a writer name,
+    taken from the path's extension when omitted."""
+    plugins = plugins or default_plugins()
+    if format:
+        writer = plugins.writer(format)
+    elif isinstance(dest, str | os.PathLike):
+        writer = plugins.writer_for_path(os.fspath(dest))
+    else:
+        raise UsageError("name the output format when writing to a stream")
+    if isinstance(dest, str | os.PathLike):
+        with atomic_output(dest) as stream:
+            _run_writer(writer, doc, stream, os.fspath(dest))
+    else:
+        _run_writer(writer, doc, dest, getattr(dest, "name", "<stream>"))
+
+
+def _run_writer(writer, doc: Document, stream: BinaryIO, where: str) -> None:  # noqa: ANN001
+    try:
+        writer.write(doc, stream)
+    except CopydeskError as exc:
+        exc.path = exc.path or where
+        raise
+    except Exception as exc:
+        raise PluginError(
+            f"writer {writer.name!r} failed: {describe(exc)}", plugin=writer.plugin, path=where
+        ) from exc
+
+
+def set_metadata(doc: Document, pairs: Mapping[str, str]) -> Document:
+    """A copy of ``doc`` with metadata fields set from ``key=value`` pairs.
+
+    Known keys set their field (``author``/``authors`` take names separated by ``;``);
+    ``identifier`` sets ``identifiers["id"]``; any other key goes to ``extra``.
+    """
+    meta = dataclasses.replace(doc.metadata, identifiers=dict(doc.metadata.identifiers),
+                               extra=dict(doc.metadata.extra))
+    scalar = {f.name for f in dataclasses.fields(Metadata) if f.type in ("str | None",)}
+    for key, value in pairs.items():
+        if key in ("author", "authors"):
+            meta.authors = [a.strip() for a in value.split(";") if a.strip()]
+        elif key == "identifier":
+            meta.identifiers["id"] = value
+        elif key in scalar:
+            setattr(meta, key, value)
+        else:
+            meta.extra[key] = value
+    return dataclasses.replace(doc, metadata=meta)
+
+
+def convert(
+    inputs: Sequence[InputLike] | InputLike, output: str | os.PathLike[str] | BinaryIO, *,
+    from_format: str | None = None, to_format: str | None = None, add: Iterable[str] = (),
+    remove: Iterable[str] = (), metadata: Mapping[str, str] | None = None,
+    plugins: Plugins | None = None,
+) -> Document:
+    """Read, clean and write: several inputs make one edition, an article per story."""
+    plugins = plugins or default_plugins()
+    if isinstance(inputs, str | bytes | os.PathLike | Source) or hasattr(inputs, "read"):
+        inputs = [inputs]  # type: ignore[list-item]
+    sources = [to_source(item) for item in inputs]  # type: ignore[union-attr]
+    if not sources:
+        raise UsageError("no input given")
+    if isinstance(output, str | os.PathLike):
+        _refuse_overwriting_inputs(sources, Path(output))
+        writer = plugins.writer(to_format) if to_format else plugins.writer_for_path(
+            os.fspath(output))
+    elif to_format is None:
+        raise UsageError("name the output format when writing to a stream")
+    else:
+        writer = plugins.writer(to_format)
+    docs = [
+        clean(read(src, from_format, plugins=plugins), add=add, remove=remove, plugins=plugins,
+              path=src.name)
+        for src in sources
+    ]
+    doc = combine(docs)
+    if metadata:
+        doc = set_metadata(doc, metadata)
+    write(doc, output, writer.name, plugins=plugins)
+    return doc
+
+
+def _refuse_overwriting_inputs(sources: Sequence[Source], output: Path) -> None:
+    for src in sources:
+        if src.path is not None and output.exists() and output.samefile(src.path):
+            raise UsageError("the output is one of the inputs; inputs are never overwritten",
+                             path=str(output))

@@ -1,0 +1,70 @@
+"""The ``copydesk`` command: a click group, and error handling that prints one line per problem.
+
+Exit status: 0 success, 1 bad input or a failed conversion, 2 bad usage, 3 an internal error
+(``--debug`` or ``COPYDESK_DEBUG=1`` shows its traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+import click
+
+from copydesk import __version__
+from copydesk.cli.convert import convert
+from copydesk.cli.info import formats, plugins
+from copydesk.errors import CopydeskError, describe
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="copydesk")
+@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+def cli(debug: bool) -> None:
+    """Turn messy text (print OCR, copied web pages, PDFs) into clean documents."""
+
+
+cli.add_command(convert)
+cli.add_command(plugins)
+cli.add_command(formats)
+
+
+def fail(message: str) -> None:
+    """Print ``copydesk: message`` on stderr as a single line."""
+    print("copydesk: " + " ".join(str(message).split()), file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit status; never lets a traceback through unless asked."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args or bool(os.environ.get("COPYDESK_DEBUG"))
+    try:
+        result = cli.main(args=args, prog_name="copydesk", standalone_mode=False)
+        return result if isinstance(result, int) else 0
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        fail("aborted")
+        return 130
+    except click.UsageError as exc:
+        fail(exc.format_message() + " (see 'copydesk --help')")
+        return 2
+    except click.ClickException as exc:
+        fail(exc.format_message())
+        return exc.exit_code
+    except CopydeskError as exc:
+        if debug:
+            raise
+        fail(str(exc))
+        return exc.exit_code
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader of our output went away: nothing more to say
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if debug:
+            raise
+        fail(f"internal error: {describe(exc)} (run with --debug for details)")
+        return 3

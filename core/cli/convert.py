@@ -1,0 +1,77 @@
+"""``copydesk convert``: read inputs, clean them, write one output."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from copydesk import api
+from copydesk.cli.options import parse_pairs, plugin_option, split_names
+from copydesk.errors import UsageError
+from copydesk.model.nodes import Document
+from copydesk.pluginmanager import make_plugins
+from copydesk.sources import Source
+
+STDIO = "-"
+DEFAULT_STDOUT_FORMAT = "markdown"
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", metavar="PATH", help="Output file ('-' or none: stdout).")
+@click.option("-f", "--from", "from_format", metavar="FORMAT", help="Input format (default: sniffed).")
+@click.option("-t", "--to", "to_format", metavar="FORMAT", help="Output format (default: from -o).")
+@click.option("--clean", "add", multiple=True, metavar="A,B", help="Run these cleaners too.")
+@click.option("--no-clean", "remove", multiple=True, metavar="A,B",
+              help="Skip these cleaners ('all': every default).")
+@click.option("--report", is_flag=True, help="List every edit the cleaners made (on stderr).")
+@click.option("-M", "--metadata", "metadata", multiple=True, metavar="KEY=VALUE",
+              help="Set a metadata field (title, authors, date, language, publisher, …).")
+@click.option("--title", metavar="TEXT", help="The title (same as -M title=TEXT).")
+@plugin_option
+def convert(
+    inputs: tuple[str, ...], output: str | None, from_format: str | None,
+    to_format: str | None, add: tuple[str, ...], remove: tuple[str, ...], report: bool,
+    metadata: tuple[str, ...], title: str | None, extra_plugins: tuple[str, ...],
+) -> None:
+    """Convert INPUT... ('-' for stdin) to one output; several inputs make one edition."""
+    pairs = parse_pairs(metadata, "--metadata")
+    if title:
+        pairs["title"] = title
+    plugins = make_plugins(extra=extra_plugins)
+    sources = [_source(i) for i in inputs]
+    to_stdout = output in (None, STDIO)
+    if to_stdout:
+        writer = plugins.writer(to_format or DEFAULT_STDOUT_FORMAT)
+        if writer.binary and sys.stdout.isatty():
+            raise UsageError(f"{writer.name} output is binary; write it to a file with -o")
+        target = sys.stdout.buffer
+    else:
+        target = output
+    doc = api.convert(
+        sources, target, from_format=from_format, to_format=to_format or (
+            writer.name if to_stdout else None),
+        add=split_names(add), remove=split_names(remove), metadata=pairs, plugins=plugins,
+    )
+    if to_stdout:
+        sys.stdout.flush()
+    if report:
+        print_report(doc)
+
+
+def _source(arg: str) -> Source:
+    if arg == STDIO:
+        return Source(name="<stdin>", data=sys.stdin.buffer.read())
+    return Source.from_path(arg)
+
+
+def print_report(doc: Document) -> None:
+    """Every edit, one line each: plugin, kind, source line, before -> after."""
+    err = sys.stderr
+    print(f"cleaners run: {', '.join(doc.cleaners) or 'none'}; edits: {len(doc.edits)}", file=err)
+    for e in doc.edits:
+        line = f"line {e.line}" if e.line else "line -"
+        note = f"  ({e.note})" if e.note else ""
+        print(f"  {e.plugin:<12} {e.kind:<12} {line:<10} {e.original!r} -> {e.replacement!r}{note}",
+              file=err)

@@ -1,0 +1,147 @@
+"""The model as JSON: a stable, ``"type"``-tagged encoding with a lossless round trip.
+
+Every node is an object whose first key is ``"type"`` (the node's lower-case class name); text
+blocks carry ``"text"``, containers ``"blocks"``; the root also has ``"metadata"``, ``"edits"``
+and ``"cleaners"``. Fields left at their default (``None``, ``false``, empty) are omitted, except
+the ones in :data:`ALWAYS`. ``docs/json.md`` describes the format for tools outside the project.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+from functools import cache
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+from copydesk.errors import InputError
+from copydesk.model.nodes import NODE_TYPES, Block, Document
+from copydesk.model.walk import validate
+
+FORMAT_VERSION = 1
+ALWAYS = frozenset({"text", "blocks", "level", "metadata", "edits"})
+
+
+# ---------------------------------------------------------------------------- encoding
+
+
+def to_data(obj: Any) -> Any:
+    """The JSON-ready form of a model object (dicts, lists, strings, numbers)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out: dict[str, Any] = {}
+        if isinstance(obj, Block | Document):
+            out["type"] = obj.type_name()
+        if isinstance(obj, Document):
+            out["version"] = FORMAT_VERSION
+        for name, default in _defaults(type(obj)):
+            value = getattr(obj, name)
+            if name in ALWAYS or value != default:
+                out[name] = to_data(value)
+        return out
+    if isinstance(obj, list | tuple):
+        return [to_data(x) for x in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_data(v) for k, v in obj.items()}
+    return obj
+
+
+def dumps(doc: Document) -> str:
+    """The document as JSON text (UTF-8 safe: lone surrogates are written as escapes)."""
+    return json.dumps(to_data(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump_bytes(doc: Document) -> bytes:
+    return dumps(doc).encode("utf-8", errors="backslashreplace")
+
+
+@cache
+def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
+    out = []
+    for f in dataclasses.fields(cls):
+        if f.default is not dataclasses.MISSING:
+            default = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+        else:
+            default = dataclasses.MISSING
+        out.append((f.name, default))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------- decoding
+
+
+def loads(text: str | bytes) -> Document:
+    """Read a document back from its JSON; raises :class:`InputError` on anything malformed."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"not valid JSON: {exc}") from None
+    return from_data(data)
+
+
+def from_data(data: Any) -> Document:
+    if not isinstance(data, dict) or data.get("type") != "document":
+        raise InputError('not a copydesk document (the root needs "type": "document")')
+    version = data.get("version", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        raise InputError(f"unsupported copydesk JSON version {version!r}")
+    doc = _decode(Document, {k: v for k, v in data.items() if k != "version"}, "document")
+    return validate(doc)
+
+
+def _decode(hint: Any, value: Any, where: str) -> Any:
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        args = [a for a in get_args(hint) if a is not type(None)]
+        return None if value is None else _decode(args[0], value, where)
+    if origin is list:
+        (item,) = get_args(hint)
+        return [_decode(item, v, f"{where}/{i}") for i, v in enumerate(_expect(list, value, where))]
+    if origin is dict:
+        _, item = get_args(hint)
+        return {k: _decode(item, v, f"{where}.{k}") for k, v in _expect(dict, value, where).items()}
+    if hint is Block:
+        return _decode_node(value, where)
+    if dataclasses.is_dataclass(hint):
+        return _decode_fields(hint, _expect(dict, value, where), where)
+    if hint is float:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        raise InputError(f"{where}: expected a number, got {json.dumps(value)[:40]}")
+    return _expect(hint, value, where)
+
+
+def _decode_node(value: Any, where: str) -> Block:
+    node_type = _expect(dict, value, where).get("type")
+    cls = NODE_TYPES.get(node_type) if isinstance(node_type, str) else None
+    if cls is None:
+        raise InputError(f"{where}: unknown node type {node_type!r}")
+    fields = {k: v for k, v in value.items() if k != "type"}
+    return _decode_fields(cls, fields, f"{where}:{node_type}")
+
+
+def _decode_fields(cls: type, value: dict[str, Any], where: str) -> Any:
+    hints = _hints(cls)
+    unknown = set(value) - set(hints) - ({"type"} if cls is Document else set())
+    if unknown:
+        raise InputError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+    kwargs = {k: _decode(hints[k], v, f"{where}.{k}") for k, v in value.items() if k in hints}
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:  # a required field is missing
+        raise InputError(f"{where}: {exc}") from None
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in get_type_hints(cls).items() if k in names}
+
+
+def _expect(kind: type, value: Any, where: str) -> Any:
+    if kind is int and isinstance(value, bool):
+        value = None  # JSON true is not a number
+    if not isinstance(value, kind):
+        raise InputError(f"{where}: expected {kind.__name__}, got {json.dumps(value)[:40]}")
+    return value

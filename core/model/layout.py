@@ -1,0 +1,42 @@
+"""Layout hints: the source lines a block was made from, with what the reader knew of them.
+
+Plain-text readers fill in ``text`` and ``number`` only; readers that know geometry (PDF, hOCR,
+ALTO) add the page, the box and the type. Cleaners use whatever is there and never require more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, kw_only=True)
+class Box:
+    """A rectangle on the page, in the reader's units (PDF points, image pixels), origin top-left."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Line:
+    """One source line exactly as read (trailing spaces and indentation kept)."""
+
+    text: str
+    number: int | None = None  # 1-based line number in the source file
+    page: int | None = None  # 1-based page number
+    box: Box | None = None
+    font: str | None = None
+    font_size: float | None = None
+    bold: bool = False
+    italic: bool = False
+    blank_before: int = 0  # blank source lines directly before this one

@@ -1,0 +1,106 @@
+"""The cleaning pipeline: choose cleaners, order them by their constraints, run them.
+
+Order is data: each cleaner's ``after``/``before`` names give a graph, sorted topologically
+with ties broken by registration order (built-ins first, in ``DEFAULT_PLUGINS`` order).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import heapq
+from collections.abc import Iterable, Mapping
+
+from copydesk.errors import CopydeskError, ModelError, PluginError, UsageError, describe
+from copydesk.model.nodes import Document
+from copydesk.model.walk import validate
+from copydesk.registry import Cleaner
+
+ALL = "all"
+
+
+def select_cleaners(
+    cleaners: Mapping[str, Cleaner],
+    kind: str | None,
+    add: Iterable[str] = (),
+    remove: Iterable[str] = (),
+) -> list[str]:
+    """The names of the cleaners to run for an input ``kind``: its defaults, plus ``add``,
+    minus ``remove`` (``"all"`` in ``remove`` drops every default)."""
+    add, remove = list(add), list(remove)
+    for name in (*add, *remove):
+        if name != ALL and name not in cleaners:
+            raise UsageError(f"unknown cleaner {name!r} (known: {', '.join(cleaners) or 'none'})")
+    chosen = [] if ALL in remove else [n for n, c in cleaners.items() if c.is_default_for(kind)]
+    chosen += [n for n in add if n not in chosen]
+    return [n for n in chosen if n not in remove or n in add]
+
+
+def order_cleaners(cleaners: Mapping[str, Cleaner], names: Iterable[str]) -> list[Cleaner]:
+    """``names`` sorted so that every ``after``/``before`` constraint holds.
+
+    Constraints on cleaners that are registered but not selected are ignored; a constraint
+    naming a cleaner nobody registered, or a cycle, is a :class:`PluginError`.
+    """
+    selected = list(dict.fromkeys(names))
+    rank = {name: i for i, name in enumerate(cleaners)}
+    for name in selected:
+        cleaner = cleaners[name]
+        for other in (*cleaner.after, *cleaner.before):
+            if other not in cleaners:
+                raise PluginError(
+                    f"cleaner {name!r} is ordered against {other!r}, which no plugin registers",
+                    plugin=cleaner.plugin,
+                )
+    edges: dict[str, set[str]] = {n: set() for n in selected}  # n -> cleaners that wait for n
+    for name in selected:
+        cleaner = cleaners[name]
+        edges.update({a: edges[a] | {name} for a in cleaner.after if a in edges})
+        edges[name] |= {b for b in cleaner.before if b in edges}
+    waiting = {n: 0 for n in selected}
+    for followers in edges.values():
+        for f in followers:
+            waiting[f] += 1
+    ready = [(rank[n], n) for n in selected if waiting[n] == 0]
+    heapq.heapify(ready)
+    order: list[Cleaner] = []
+    while ready:
+        _, name = heapq.heappop(ready)
+        order.append(cleaners[name])
+        for f in edges[name]:
+            waiting[f] -= 1
+            if waiting[f] == 0:
+                heapq.heappush(ready, (rank[f], f))
+    if len(order) < len(selected):
+        stuck = sorted(n for n in selected if waiting[n] > 0)
+        raise PluginError(
+            f"cleaners {', '.join(stuck)} form an ordering cycle (after/before)",
+            plugin=cleaners[stuck[0]].plugin,
+        )
+    return order
+
+
+def run_cleaners(doc: Document, order: Iterable[Cleaner], path: str | None = None) -> Document:
+    """Run each cleaner in turn, checking its result and recording its name in ``doc.cleaners``."""
+    for cleaner in order:
+        try:
+            result = cleaner.clean(doc)
+        except CopydeskError as exc:
+            raise PluginError(
+                f"cleaner {cleaner.name!r} failed: {exc.message}", plugin=cleaner.plugin, path=path
+            ) from exc
+        except Exception as exc:
+            raise PluginError(
+                f"cleaner {cleaner.name!r} failed: {describe(exc)}",
+                plugin=cleaner.plugin,
+                path=path,
+            ) from exc
+        try:
+            validate(result)
+        except ModelError as exc:
+            raise PluginError(
+                f"cleaner {cleaner.name!r} returned a bad document: {exc.message}",
+                plugin=cleaner.plugin,
+                path=path,
+            ) from exc
+        doc = dataclasses.replace(result, cleaners=[*doc.cleaners, cleaner.name])
+    return doc

@@ -1,0 +1,201 @@
+"""Finding and loading plugins, and the typed facade the rest of copydesk uses.
+
+Plugins load from three sources in a fixed order: the built-ins in :data:`DEFAULT_PLUGINS`,
+third-party packages through the ``copydesk`` entry-point group (skipped when the environment
+variable ``COPYDESK_NO_PLUGINS`` is set), then modules or ``.py`` files named for one run
+(``--plugin``). Nothing outside this module calls pluggy's hooks.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import ModuleType
+
+import pluggy
+
+from copydesk import hookspecs
+from copydesk.errors import PluginError, UsageError, describe
+from copydesk.registry import Cleaner, Reader, Registry, Writer
+from copydesk.sources import Source
+
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "copydesk.plugins.readers.model_json",
+    "copydesk.plugins.readers.text",
+    "copydesk.plugins.writers.model_json",
+    "copydesk.plugins.writers.markdown",
+)
+NO_PLUGINS_ENV = "COPYDESK_NO_PLUGINS"
+TRACE_ENV = "COPYDESK_TRACE_PLUGINS"
+HOOKS = ("register_readers", "register_cleaners", "register_writers")
+
+
+@dataclass
+class PluginInfo:
+    """One loaded plugin: its name, where it came from and what it registered."""
+
+    name: str
+    source: str  # "built-in", "<distribution> <version>", or "--plugin"
+    hooks: list[str] = field(default_factory=list)
+    readers: list[str] = field(default_factory=list)
+    cleaners: list[str] = field(default_factory=list)
+    writers: list[str] = field(default_factory=list)
+
+
+class Plugins:
+    """Every reader, cleaner and writer of one run, with the plugins they came from."""
+
+    def __init__(self) -> None:
+        self.info: dict[str, PluginInfo] = {}
+        self._registries = {
+            "readers": Registry(Reader),
+            "cleaners": Registry(Cleaner),
+            "writers": Registry(Writer),
+        }
+
+    @property
+    def readers(self) -> dict[str, Reader]:
+        return self._registries["readers"].records  # type: ignore[return-value]
+
+    @property
+    def cleaners(self) -> dict[str, Cleaner]:
+        return self._registries["cleaners"].records  # type: ignore[return-value]
+
+    @property
+    def writers(self) -> dict[str, Writer]:
+        return self._registries["writers"].records  # type: ignore[return-value]
+
+    def reader(self, name: str) -> Reader:
+        if name not in self.readers:
+            raise UsageError(f"unknown input format {name!r} (known: {', '.join(self.readers)})")
+        return self.readers[name]
+
+    def writer(self, name: str) -> Writer:
+        if name not in self.writers:
+            raise UsageError(f"unknown output format {name!r} (known: {', '.join(self.writers)})")
+        return self.writers[name]
+
+    def reader_for(self, source: Source) -> Reader:
+        """The reader for an input whose format was not given: by sniffing, then by extension."""
+        head = source.head()
+        ext = source.extension
+        best, best_score = None, 0.0
+        for reader in self.readers.values():
+            score = reader.sniff(head, source.name) if reader.sniff else 0.0
+            if ext and ext in reader.extensions:
+                score += 0.05  # the extension breaks ties between equally confident readers
+            if score > best_score:
+                best, best_score = reader, score
+        if best is None:
+            raise UsageError(
+                "cannot tell the input format; name it with -f (see 'copydesk formats')",
+                path=source.name,
+            )
+        return best
+
+    def writer_for_path(self, path: str) -> Writer:
+        ext = Path(path).suffix.lower().lstrip(".")
+        for writer in self.writers.values():
+            if writer.extension == ext:
+                return writer
+        raise UsageError(
+            f"cannot tell the output format from {path!r}; name it with -t (see 'copydesk formats')"
+        )
+
+    def collect(self, pm: pluggy.PluginManager, plugin_name: str) -> None:
+        """Call one plugin's registration hooks, recording what it registered."""
+        plugin = pm.get_plugin(plugin_name)
+        info = self.info[plugin_name]
+        for hook in HOOKS:
+            impls = [i for i in getattr(pm.hook, hook).get_hookimpls() if i.plugin is plugin]
+            kind = hook.removeprefix("register_")
+            registry = self._registries[kind]
+            before = set(registry.records)
+            for impl in impls:
+                info.hooks.append(hook)
+                try:
+                    impl.function(**dict.fromkeys(impl.argnames, registry.callback(plugin_name)))
+                except PluginError:
+                    raise
+                except Exception as exc:
+                    raise PluginError(f"{hook} failed: {describe(exc)}", plugin=plugin_name) from exc
+            getattr(info, kind).extend(n for n in registry.records if n not in before)
+            if os.environ.get(TRACE_ENV):
+                print(f"copydesk: {plugin_name}.{hook} -> {getattr(info, kind)}", file=sys.stderr)
+
+
+def make_plugins(entry_points: bool | None = None, extra: Sequence[str] = ()) -> Plugins:
+    """Load the plugins of one run and collect what they register.
+
+    Args:
+        entry_points: load third-party plugins from the ``copydesk`` entry-point group; by
+            default yes, unless ``COPYDESK_NO_PLUGINS`` is set.
+        extra: modules (``pkg.module``) or files (``path/to/plugin.py``) to load as well.
+    """
+    if entry_points is None:
+        entry_points = not os.environ.get(NO_PLUGINS_ENV)
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    plugins = Plugins()
+    loaded: list[tuple[str, str, ModuleType]] = [
+        (name, "built-in", importlib.import_module(name)) for name in DEFAULT_PLUGINS
+    ]
+    if entry_points:
+        loaded.extend(_load_entry_points())
+    loaded.extend(("--plugin " + spec, "--plugin", _load_extra(spec)) for spec in extra)
+    for name, source, module in loaded:
+        if pm.get_plugin(name) is not None or pm.is_registered(module):
+            continue  # the same plugin named twice (e.g. installed and given with --plugin)
+        try:
+            pm.register(module, name=name)
+        except pluggy.PluginValidationError as exc:
+            raise PluginError(str(exc), plugin=name) from None
+        plugins.info[name] = PluginInfo(name=name, source=source)
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(str(exc), plugin=getattr(exc, "plugin", "?").__name__) from None
+    for name in plugins.info:
+        plugins.collect(pm, name)
+    return plugins
+
+
+def _load_entry_points() -> Iterable[tuple[str, str, ModuleType]]:
+    for ep in sorted(entry_points(group=hookspecs.PROJECT), key=lambda e: e.name):
+        dist = f"{ep.dist.name} {ep.dist.version}" if ep.dist else "entry point"
+        try:
+            module = ep.load()
+        except Exception as exc:
+            raise PluginError(
+                f"cannot load from {dist}: {describe(exc)} "
+                f"(set {NO_PLUGINS_ENV}=1 to run without third-party plugins)",
+                plugin=ep.name,
+            ) from exc
+        yield ep.name, dist, module
+
+
+def _load_extra(spec: str) -> ModuleType:
+    """Import ``spec``: a ``.py`` file path or a dotted module name."""
+    try:
+        if spec.endswith(".py"):
+            path = Path(spec)
+            if not path.is_file():
+                raise PluginError("no such file", plugin=spec)
+            mod_name = f"copydesk_extra_{path.stem}"
+            spec_obj = importlib.util.spec_from_file_location(mod_name, path)
+            assert spec_obj is not None and spec_obj.loader is not None
+            module = importlib.util.module_from_spec(spec_obj)
+            sys.modules[mod_name] = module
+            spec_obj.loader.exec_module(module)
+            return module
+        return importlib.import_module(spec)
+    except PluginError:
+        raise
+    except Exception as exc:
+        raise PluginError(f"cannot load: {describe(exc)}", plugin=spec) from exc

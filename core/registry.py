@@ -1,0 +1,109 @@
+"""What plugins register: reader, cleaner and writer records, and the registry that checks them."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from copydesk.errors import PluginError
+from copydesk.model.nodes import Document
+from copydesk.sources import Source
+
+NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+ALL_KINDS = "*"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reader:
+    """Turns one input into a :class:`Document`.
+
+    ``sniff(head, name)`` returns a confidence from 0 to 1 that the input (its first bytes and its
+    file name) is in this reader's format; the most confident reader wins when no format is given
+    and the extension is ambiguous. ``kind`` is the input kind set on the documents it reads
+    (cleaners choose their defaults by it); it defaults to the reader's name.
+    """
+
+    name: str
+    read: Callable[[Source], Document]
+    extensions: tuple[str, ...] = ()
+    media_types: tuple[str, ...] = ()
+    sniff: Callable[[bytes, str], float] | None = None
+    kind: str | None = None
+    description: str = ""
+    plugin: str = ""  # filled in by the registry
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cleaner:
+    """A pure function ``Document -> Document``.
+
+    ``after``/``before`` name cleaners this one must run after/before (when both run);
+    ``default_for`` lists the input kinds it is on for by default (``"*"``: every kind).
+    """
+
+    name: str
+    clean: Callable[[Document], Document]
+    after: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
+    default_for: tuple[str, ...] = ()
+    description: str = ""
+    plugin: str = ""
+
+    def is_default_for(self, kind: str | None) -> bool:
+        return ALL_KINDS in self.default_for or (kind is not None and kind in self.default_for)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Writer:
+    """Writes a :class:`Document` to a binary stream; ``extension`` is its usual file ending."""
+
+    name: str
+    write: Callable[[Document, BinaryIO], None]
+    extension: str
+    media_type: str = "application/octet-stream"
+    binary: bool = False  # True when the output is not text (not sent to a terminal)
+    description: str = ""
+    plugin: str = ""
+
+
+Record = Reader | Cleaner | Writer
+
+
+class Registry:
+    """Collects the records of one kind, checking each and naming the plugin on any problem."""
+
+    def __init__(self, record_type: type[Record]) -> None:
+        self.record_type = record_type
+        self.kind = record_type.__name__.lower()
+        self.records: dict[str, Record] = {}
+
+    def callback(self, plugin: str) -> Callable[[Record], None]:
+        """The ``register`` function handed to one plugin's ``register_*`` hook."""
+
+        def register(record: Record) -> None:
+            self.add(plugin, record)
+
+        return register
+
+    def add(self, plugin: str, record: Record) -> None:
+        if not isinstance(record, self.record_type):
+            raise PluginError(
+                f"register_{self.kind}s was given a {type(record).__name__}, "
+                f"expected a copydesk.{self.record_type.__name__}",
+                plugin=plugin,
+            )
+        if not NAME.match(record.name):
+            raise PluginError(
+                f"{self.kind} name {record.name!r} must be lower-case words joined by '-'",
+                plugin=plugin,
+            )
+        taken = self.records.get(record.name)
+        if taken is not None:
+            raise PluginError(
+                f"{self.kind} {record.name!r} is already registered by plugin {taken.plugin}",
+                plugin=plugin,
+            )
+        self.records[record.name] = dataclasses.replace(record, plugin=plugin)

@@ -1,0 +1,85 @@
+"""Inputs as readers see them: a named byte source, and text decoding that never fails."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from copydesk.errors import InputError
+
+SNIFF_BYTES = 8192
+# C0/C1 control characters that have no place in text (tab, newline and form feed are kept).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Decode each byte that is not UTF-8 as Windows-1252 (latin-1 where that has no character)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return bad.decode("cp1252", errors="ignore") or bad.decode("latin-1"), exc.end
+
+
+codecs.register_error("copydesk-cp1252", _cp1252_fallback)
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes to text: UTF-8 (with or without BOM; UTF-16 by BOM), stray bytes read as cp1252.
+
+    Line ends become ``\\n`` and control characters other than tab, newline and form feed are
+    dropped, so every later stage (and every XML writer) sees only characters it can keep.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        text = data.decode("utf-8-sig", errors="copydesk-cp1252")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file on disk, or bytes (from stdin or the API) with a display name."""
+
+    name: str
+    path: Path | None = None
+    data: bytes | None = None
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> Source:
+        p = Path(path)
+        if not p.exists():
+            raise InputError("no such file", path=str(path))
+        if p.is_dir():
+            raise InputError("is a directory, not a file", path=str(path))
+        return cls(name=str(path), path=p)
+
+    @property
+    def extension(self) -> str:
+        """The lower-case extension without its dot ('' when there is none)."""
+        return Path(self.name).suffix.lower().lstrip(".")
+
+    def read_bytes(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        assert self.path is not None
+        try:
+            return self.path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", path=self.name) from None
+
+    def read_text(self) -> str:
+        return decode_text(self.read_bytes())
+
+    def head(self, size: int = SNIFF_BYTES) -> bytes:
+        """The first ``size`` bytes, for sniffing the format."""
+        if self.data is not None:
+            return self.data[:size]
+        assert self.path is not None
+        try:
+            with self.path.open("rb") as f:
+                return f.read(size)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", path=self.name) from None

@@ -1,0 +1,1 @@
+"""Built-in cleaners: each module is one plugin; every cleaner is a pure Document -> Document."""

@@ -1,0 +1,1 @@
+"""Built-in readers: each module is one plugin that registers one or more readers."""

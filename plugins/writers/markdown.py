@@ -1,0 +1,187 @@
+"""The ``markdown`` writer: CommonMark that reads naturally and parses back to the same blocks.
+
+Use: ``copydesk convert page.txt -o page.md``. How each block is written:
+
+- the document title: ``# Title`` (an article's headline then goes one level down);
+- an article without a headline: set off from the one before by a thematic break ``* * *``;
+- a byline: a paragraph in emphasis, ``*By Jane Doe*``;
+- a pull quote: a block quote labelled ``> **Pull quote:** text``;
+- a caption: ``**Caption:** text — *Credit: Reuters*`` (under ``![alt](src)`` when the
+  picture's address is known);
+- block quotes and lists as in CommonMark; page breaks and boilerplate are left out.
+
+Every character of the text that CommonMark would read as markup is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import BinaryIO
+
+from copydesk import (
+    Article, BlockQuote, Boilerplate, Byline, Caption, Document, Figure, Heading, List, Mark,
+    PageBreak, Paragraph, PullQuote, Section, TextBlock, Visitor, Writer, hookimpl,
+)
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&])")
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
+_DELIMS = {"emphasis": "*", "strong": "**"}
+_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def escape(text: str) -> str:
+    """Text as CommonMark inline content that renders back to exactly ``text``."""
+    return _INLINE_SPECIAL.sub(r"\\\1", text)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def inline(block: TextBlock) -> str:
+    """A text block's content with its emphasis, strong and link marks, escaped."""
+    text = block.text
+    marks = sorted(
+        (m for m in block.marks if m.kind in ("emphasis", "strong", "link") and m.start < m.end),
+        key=lambda m: (m.start, -m.end),
+    )
+    out: list[str] = []
+    pos = 0
+    open_end = -1
+    for mark in marks:
+        start, end = _trim(text, mark)
+        if start >= end or start < pos or start < open_end:
+            continue  # overlapping or empty marks are written as plain text
+        out.append(escape(text[pos:start]))
+        out.append(_render_mark(text, mark, start, end))
+        pos = open_end = end
+    out.append(escape(text[pos:]))
+    return one_line("".join(out))
+
+
+def _trim(text: str, mark: Mark) -> tuple[int, int]:
+    start, end = max(0, mark.start), min(len(text), mark.end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _render_mark(text: str, mark: Mark, start: int, end: int) -> str:
+    inner = escape(text[start:end])
+    if mark.kind == "link":
+        target = (mark.target or "").replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E")
+        return f"[{inner}](<{target}>)"
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if _flanks(before, text[start]) and _flanks(after, text[end - 1]):
+        delim = _DELIMS[mark.kind]
+        return f"{delim}{inner}{delim}"
+    tag = "em" if mark.kind == "emphasis" else "strong"  # CommonMark would not see * here
+    return f"<{tag}>{inner}</{tag}>"
+
+
+def _flanks(outside: str, inside: str) -> bool:
+    """Whether a ``*`` run between ``outside`` and ``inside`` opens/closes emphasis."""
+    if inside.isspace():
+        return False
+    return inside not in _PUNCT or outside.isspace() or outside in _PUNCT
+
+
+class MarkdownVisitor(Visitor):
+    """Renders blocks to Markdown chunks (one string per block, joined by blank lines)."""
+
+    def __init__(self, heading_offset: int) -> None:
+        self.heading_offset = heading_offset
+
+    def paragraph_text(self, text: str) -> str:
+        """Escape what would start another kind of block at the head of a paragraph."""
+        text = _ORDERED_START.sub(r"\1\\\2", text)
+        return re.sub(r"^([#+=|~-])", r"\\\1", text)
+
+    def visit_paragraph(self, node: Paragraph) -> str:
+        return self.paragraph_text(inline(node))
+
+    def visit_heading(self, node: Heading) -> str:
+        level = min(6, max(1, node.level + self.heading_offset))
+        return "#" * level + " " + inline(node).replace("#", "\\#")
+
+    def visit_byline(self, node: Byline) -> str:
+        return f"*{escape(one_line(node.text))}*" if node.text.strip() else ""
+
+    def visit_pullquote(self, node: PullQuote) -> str:
+        return f"> **Pull quote:** {inline(node)}"
+
+    def visit_caption(self, node: Caption) -> str:
+        credit = f" — *Credit: {escape(one_line(node.credit))}*" if node.credit else ""
+        return f"**Caption:** {inline(node)}{credit}"
+
+    def visit_figure(self, node: Figure) -> str:
+        parts = []
+        if node.src:
+            alt = escape(one_line(node.alt or ""))
+            parts.append(f"![{alt}](<{node.src.replace('>', '%3E')}>)")
+        parts.extend(self.visit_all(node.blocks))
+        return "\n\n".join(p for p in parts if p)
+
+    def visit_blockquote(self, node: BlockQuote) -> str:
+        inner = "\n\n".join(p for p in self.visit_all(node.blocks) if p)
+        return "\n".join(("> " + line) if line else ">" for line in inner.split("\n"))
+
+    def visit_list(self, node: List) -> str:
+        items = []
+        for i, block in enumerate(node.blocks, 1):
+            bullet = f"{i}. " if node.ordered else "- "
+            body = self.visit(block)
+            pad = " " * len(bullet)
+            items.append(bullet + body.replace("\n", "\n" + pad))
+        return "\n".join(items)
+
+    def visit_section(self, node: Section) -> str:
+        return "\n\n".join(p for p in self.visit_all(node.blocks) if p)
+
+    def visit_article(self, node: Article) -> str:
+        return "\n\n".join(p for p in self.visit_all(node.blocks) if p)
+
+    def visit_pagebreak(self, node: PageBreak) -> str:
+        return ""
+
+    def visit_boilerplate(self, node: Boilerplate) -> str:
+        return ""
+
+
+def render(doc: Document) -> str:
+    """The whole document as Markdown text."""
+    chunks: list[str] = []
+    title = doc.metadata.title
+    if title:
+        chunks.append("# " + escape(one_line(title)))
+    if doc.metadata.subtitle:
+        chunks.append(f"*{escape(one_line(doc.metadata.subtitle))}*")
+    visitor = MarkdownVisitor(heading_offset=1 if title else 0)
+    previous_article = False
+    for block in doc.blocks:
+        is_article = isinstance(block, Article)
+        if is_article and previous_article and not isinstance(
+            next(iter(block.blocks), None), Heading
+        ):
+            chunks.append("* * *")
+        chunk = visitor.visit(block)
+        if chunk:
+            chunks.append(chunk)
+            previous_article = is_article
+    return "\n\n".join(chunks) + "\n"
+
+
+def write_markdown(doc: Document, stream: BinaryIO) -> None:
+    stream.write(render(doc).encode("utf-8", errors="replace"))
+
+
+@hookimpl
+def register_writers(register: Callable[[Writer], None]) -> None:
+    register(Writer(
+        name="markdown", write=write_markdown, extension="md", media_type="text/markdown",
+        description="CommonMark; pull quotes and captions labelled",
+    ))
