@@ -7,7 +7,14 @@ records plugins register (``Reader``, ``Cleaner``, ``Writer``) and ``hookimpl`` 
 from __future__ import annotations
 
 from copydesk.api import clean, convert, read, set_metadata, write
-from copydesk.errors import CopydeskError, InputError, ModelError, OutputError, PluginError, UsageError
+from copydesk.errors import (
+    CopydeskError,
+    InputError,
+    ModelError,
+    OutputError,
+    PluginError,
+    UsageError,
+)
 from copydesk.hookspecs import hookimpl
 from copydesk.model import (
     Article,

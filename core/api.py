@@ -101,7 +101,7 @@ def write(
         _run_writer(writer, doc, dest, getattr(dest, "name", "<stream>"))
 
 
-def _run_writer(writer, doc: Document, stream: BinaryIO, where: str) -> None:  # noqa: ANN001
+def _run_writer(writer, doc: Document, stream: BinaryIO, where: str) -> None:
     try:
         writer.write(doc, stream)
     except CopydeskError as exc:

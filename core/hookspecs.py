@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pluggy
-
 from copydesk.registry import Cleaner, Reader, Writer
 
 PROJECT = "copydesk"

@@ -19,7 +19,6 @@ from pathlib import Path
 from types import ModuleType
 
 import pluggy
-
 from copydesk import hookspecs
 from copydesk.errors import PluginError, UsageError, describe
 from copydesk.registry import Cleaner, Reader, Registry, Writer

@@ -13,6 +13,7 @@ from copydesk.model.nodes import Document
 from copydesk.sources import Source
 
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+RESERVED = frozenset({"all", "none"})  # words with a meaning of their own in --clean/--no-clean
 ALL_KINDS = "*"
 
 
@@ -95,9 +96,10 @@ class Registry:
                 f"expected a copydesk.{self.record_type.__name__}",
                 plugin=plugin,
             )
-        if not NAME.match(record.name):
+        if not NAME.match(record.name) or record.name in RESERVED:
             raise PluginError(
-                f"{self.kind} name {record.name!r} must be lower-case words joined by '-'",
+                f"{self.kind} name {record.name!r} must be lower-case words joined by '-' "
+                f"and not one of {', '.join(sorted(RESERVED))}",
                 plugin=plugin,
             )
         taken = self.records.get(record.name)

@@ -125,7 +125,7 @@ def _decode_fields(cls: type, value: dict[str, Any], where: str) -> Any:
     hints = _hints(cls)
     unknown = set(value) - set(hints) - ({"type"} if cls is Document else set())
     if unknown:
-        raise InputError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+        raise InputError(f"{where}: unknown field {min(unknown)!r}")
     kwargs = {k: _decode(hints[k], v, f"{where}.{k}") for k, v in value.items() if k in hints}
     try:
         return cls(**kwargs)

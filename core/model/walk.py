@@ -82,7 +82,7 @@ class Visitor:
         return [self.visit(b) for b in blocks]
 
     def unknown(self, node: Block) -> Any:
-        raise ModelError(f"{type(self).__name__} cannot handle a {node.type_name()} node")
+        raise ModelError(f"{type(self).__name__} cannot handle node type '{node.type_name()}'")
 
 
 class SparseVisitor(Visitor):

@@ -16,27 +16,45 @@ Every character of the text that CommonMark would read as markup is escaped.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import BinaryIO
 
 from copydesk import (
-    Article, BlockQuote, Boilerplate, Byline, Caption, Document, Figure, Heading, List, Mark,
-    PageBreak, Paragraph, PullQuote, Section, TextBlock, Visitor, Writer, hookimpl,
+    Article,
+    BlockQuote,
+    Boilerplate,
+    Byline,
+    Caption,
+    Document,
+    Figure,
+    Heading,
+    List,
+    Mark,
+    PageBreak,
+    Paragraph,
+    PullQuote,
+    Section,
+    TextBlock,
+    Visitor,
+    Writer,
+    hookimpl,
 )
+from copydesk.chars import printable
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&])")
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
 _DELIMS = {"emphasis": "*", "strong": "**"}
-_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def escape(text: str) -> str:
     """Text as CommonMark inline content that renders back to exactly ``text``."""
-    return _INLINE_SPECIAL.sub(r"\\\1", text)
+    return _INLINE_SPECIAL.sub(r"\\\1", printable(text))
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace folded to single spaces, uncarriable characters dropped."""
+    return " ".join(printable(text).split())
 
 
 def inline(block: TextBlock) -> str:
@@ -48,14 +66,13 @@ def inline(block: TextBlock) -> str:
     )
     out: list[str] = []
     pos = 0
-    open_end = -1
     for mark in marks:
         start, end = _trim(text, mark)
-        if start >= end or start < pos or start < open_end:
-            continue  # overlapping or empty marks are written as plain text
+        if start >= end or start < pos:
+            continue  # nested, overlapping or empty marks: their text is written plain
         out.append(escape(text[pos:start]))
-        out.append(_render_mark(text, mark, start, end))
-        pos = open_end = end
+        out.append(_render_mark(text, mark, start, end, touching=start == pos and pos > 0))
+        pos = end
     out.append(escape(text[pos:]))
     return one_line("".join(out))
 
@@ -69,25 +86,35 @@ def _trim(text: str, mark: Mark) -> tuple[int, int]:
     return start, end
 
 
-def _render_mark(text: str, mark: Mark, start: int, end: int) -> str:
+def _url(url: str | None) -> str:
+    """A link destination in angle brackets, with what could end it percent-encoded."""
+    url = "".join((url or "").split())
+    return "<" + url.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E") + ">"
+
+
+def _render_mark(text: str, mark: Mark, start: int, end: int, touching: bool) -> str:
     inner = escape(text[start:end])
     if mark.kind == "link":
-        target = (mark.target or "").replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E")
-        return f"[{inner}](<{target}>)"
+        return f"[{inner}]({_url(mark.target)})"
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if _flanks(before, text[start]) and _flanks(after, text[end - 1]):
+    if not touching and _flanks(before, text[start]) and _flanks(after, text[end - 1]):
         delim = _DELIMS[mark.kind]
         return f"{delim}{inner}{delim}"
     tag = "em" if mark.kind == "emphasis" else "strong"  # CommonMark would not see * here
     return f"<{tag}>{inner}</{tag}>"
 
 
+def _is_punct(char: str) -> bool:
+    """CommonMark's punctuation: Unicode punctuation and symbols (categories P and S)."""
+    return unicodedata.category(char)[0] in "PS"
+
+
 def _flanks(outside: str, inside: str) -> bool:
     """Whether a ``*`` run between ``outside`` and ``inside`` opens/closes emphasis."""
     if inside.isspace():
         return False
-    return inside not in _PUNCT or outside.isspace() or outside in _PUNCT
+    return not _is_punct(inside) or outside.isspace() or _is_punct(outside)
 
 
 class MarkdownVisitor(Visitor):
@@ -106,23 +133,27 @@ class MarkdownVisitor(Visitor):
 
     def visit_heading(self, node: Heading) -> str:
         level = min(6, max(1, node.level + self.heading_offset))
+        if not one_line(node.text):
+            return ""
         return "#" * level + " " + inline(node).replace("#", "\\#")
 
     def visit_byline(self, node: Byline) -> str:
-        return f"*{escape(one_line(node.text))}*" if node.text.strip() else ""
+        text = one_line(node.text)
+        return f"*{escape(text)}*" if text else ""
 
     def visit_pullquote(self, node: PullQuote) -> str:
         return f"> **Pull quote:** {inline(node)}"
 
     def visit_caption(self, node: Caption) -> str:
-        credit = f" — *Credit: {escape(one_line(node.credit))}*" if node.credit else ""
+        credit = one_line(node.credit or "")
+        credit = f" — *Credit: {escape(credit)}*" if credit else ""
         return f"**Caption:** {inline(node)}{credit}"
 
     def visit_figure(self, node: Figure) -> str:
         parts = []
         if node.src:
             alt = escape(one_line(node.alt or ""))
-            parts.append(f"![{alt}](<{node.src.replace('>', '%3E')}>)")
+            parts.append(f"![{alt}]({_url(node.src)})")
         parts.extend(self.visit_all(node.blocks))
         return "\n\n".join(p for p in parts if p)
 
@@ -155,11 +186,12 @@ class MarkdownVisitor(Visitor):
 def render(doc: Document) -> str:
     """The whole document as Markdown text."""
     chunks: list[str] = []
-    title = doc.metadata.title
+    title = one_line(doc.metadata.title or "")
+    subtitle = one_line(doc.metadata.subtitle or "")
     if title:
-        chunks.append("# " + escape(one_line(title)))
-    if doc.metadata.subtitle:
-        chunks.append(f"*{escape(one_line(doc.metadata.subtitle))}*")
+        chunks.append("# " + escape(title).replace("#", "\\#"))
+    if subtitle:
+        chunks.append(f"*{escape(subtitle)}*")
     visitor = MarkdownVisitor(heading_offset=1 if title else 0)
     previous_article = False
     for block in doc.blocks:

@@ -1,0 +1,51 @@
+"""Shared fixtures: the repository's folders, a fresh plugin set, and the CLI as a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from copydesk import make_plugins
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+TEST_PLUGINS = Path(__file__).resolve().parent / "plugins"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture
+def plugins():
+    """Built-in plugins only: hermetic, whatever happens to be installed."""
+    return make_plugins(entry_points=False)
+
+
+@pytest.fixture
+def test_plugin():
+    """The path of a test-double plugin file in tests/plugins/."""
+    def path(name: str) -> str:
+        return str(TEST_PLUGINS / f"{name}.py")
+    return path
+
+
+def run_copydesk(*args: str, input: bytes | None = None, env: dict | None = None,
+                 cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m copydesk ARGS`` as a user would, capturing bytes."""
+    full_env = {**os.environ, "COPYDESK_NO_PLUGINS": "1", **(env or {})}
+    full_env = {k: v for k, v in full_env.items() if v is not None}
+    return subprocess.run(
+        [sys.executable, "-m", "copydesk", *args], input=input, capture_output=True, check=False,
+        env=full_env, cwd=cwd, timeout=120,
+    )
+
+
+@pytest.fixture
+def cli():
+    return run_copydesk
