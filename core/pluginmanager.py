@@ -26,7 +26,10 @@ from copydesk.sources import Source
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.readers.model_json",
+    "copydesk.plugins.readers.print_ocr",
     "copydesk.plugins.readers.text",
+    "copydesk.plugins.cleaners.dehyphenate",
+    "copydesk.plugins.cleaners.reflow",
     "copydesk.plugins.writers.model_json",
     "copydesk.plugins.writers.markdown",
 )

@@ -40,3 +40,4 @@ class Line:
     bold: bool = False
     italic: bool = False
     blank_before: int = 0  # blank source lines directly before this one
+    fill: float | None = None  # length relative to the estimated column width (1.0: full)

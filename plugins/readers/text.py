@@ -7,54 +7,28 @@ starts a new page. Use: ``copydesk convert notes.txt -f text -t markdown``. Othe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-from copydesk import Document, Line, PageBreak, Paragraph, Reader, Source, hookimpl
+from copydesk import Document, PageBreak, Paragraph, Reader, Source, hookimpl
 from copydesk.model.nodes import Block
+from copydesk.textlines import group_lines, join_stripped
 
 
-def source_lines(text: str) -> Iterator[Line | None]:
-    """The text's lines as :class:`Line` hints; ``None`` marks a form feed (a new page)."""
-    blanks = 0
-    for number, raw in enumerate(text.split("\n"), 1):
-        pages = raw.split("\f")
-        for i, part in enumerate(pages):
-            if i:
-                yield None
-            if not part.strip():
-                blanks += 1
-                continue
-            yield Line(text=part, number=number, blank_before=blanks)
-            blanks = 0
-
-
-def paragraphs_on_blank_lines(text: str) -> list[Block]:
-    """Paragraphs split at blank lines, each line's text stripped and joined with a space."""
+def blocks_from_groups(text: str) -> list[Block]:
+    """A paragraph per run of non-blank lines and a page break per form feed."""
     blocks: list[Block] = []
-    current: list[Line] = []
     page = 1
-
-    def flush() -> None:
-        if current:
-            joined = " ".join(" ".join(line.text.split()) for line in current)
-            blocks.append(Paragraph(text=joined, lines=list(current)))
-            current.clear()
-
-    for line in source_lines(text):
-        if line is None:
-            flush()
+    for group in group_lines(text):
+        if group is None:
             page += 1
             blocks.append(PageBreak(page=str(page)))
-            continue
-        if line.blank_before:
-            flush()
-        current.append(line)
-    flush()
+        else:
+            blocks.append(Paragraph(text=join_stripped(group), lines=group))
     return blocks
 
 
 def read_text(source: Source) -> Document:
-    return Document(blocks=paragraphs_on_blank_lines(source.read_text()))
+    return Document(blocks=blocks_from_groups(source.read_text()))
 
 
 def sniff_text(head: bytes, name: str) -> float:

@@ -1,0 +1,64 @@
+"""Changing a block's text while keeping its marks in place, and logging each change as an Edit.
+
+Cleaners use these so that every change is recorded (``Document.edits``) and anchored in the
+text (a mark of kind ``"edit"``), whatever the order in which cleaners run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from copydesk.model.edits import Edit
+from copydesk.model.nodes import Document, Mark, TextBlock
+
+
+def splice(
+    text: str, marks: Sequence[Mark], start: int, end: int, new: str
+) -> tuple[str, list[Mark]]:
+    """Replace ``text[start:end]`` by ``new``; marks after it shift, marks around it stretch.
+
+    A mark lying wholly inside the replaced range shrinks to the range of ``new``.
+    """
+    delta = len(new) - (end - start)
+    out = []
+    for m in marks:
+        s, e = m.start, m.end
+        s = s + delta if s >= end and s > start else min(s, start + len(new)) if s > start else s
+        e = e + delta if e >= end else min(e, start + len(new)) if e > start else e
+        out.append(m if (s, e) == (m.start, m.end) else dataclasses.replace(m, start=s, end=max(s, e)))
+    return text[:start] + new + text[end:], out
+
+
+class EditLog:
+    """Hands out edit ids that continue the document's, and collects the new edits."""
+
+    def __init__(self, doc: Document, plugin: str) -> None:
+        self.plugin = plugin
+        self.edits: list[Edit] = list(doc.edits)
+        self._taken = {e.id for e in doc.edits}
+        self._next = len(doc.edits) + 1
+
+    def add(self, kind: str, original: str, replacement: str, line: int | None = None,
+            note: str | None = None) -> str:
+        while f"e{self._next}" in self._taken:  # ids of combined documents may be anything
+            self._next += 1
+        edit_id = f"e{self._next}"
+        self._taken.add(edit_id)
+        self.edits.append(Edit(id=edit_id, plugin=self.plugin, kind=kind, original=original,
+                               replacement=replacement, line=line, note=note))
+        return edit_id
+
+    def replace(self, block: TextBlock, start: int, end: int, new: str, kind: str,
+                original: str | None = None, line: int | None = None,
+                note: str | None = None) -> TextBlock:
+        """``block`` with ``text[start:end]`` replaced by ``new``, logged and marked."""
+        edit_id = self.add(kind, block.text[start:end] if original is None else original, new,
+                           line, note)
+        text, marks = splice(block.text, block.marks, start, end, new)
+        marks.append(Mark(kind="edit", start=start, end=start + len(new), target=edit_id))
+        return dataclasses.replace(block, text=text, marks=sorted(marks, key=_mark_order))
+
+
+def _mark_order(m: Mark) -> tuple[int, int, str]:
+    return (m.start, -m.end, m.kind)

@@ -1,0 +1,77 @@
+"""Source lines of plain-text inputs: reading them, grouping them, measuring them.
+
+Readers of line-oriented text (plain text, print OCR) share these, so every such reader keeps
+the same facts about each line: its exact text, its number, the blank lines before it, and how
+full it is relative to the column it sits in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from statistics import median
+
+from copydesk.model.layout import Line
+
+WIDTH_WINDOW = 12  # lines each side that define a line's column
+
+
+def source_lines(text: str) -> Iterator[Line | None]:
+    """The text's non-blank lines as :class:`Line` hints; ``None`` marks a form feed (new page)."""
+    blanks = 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        for i, part in enumerate(raw.split("\f")):
+            if i:
+                yield None
+            if not part.strip():
+                blanks += 1
+                continue
+            yield Line(text=part, number=number, blank_before=blanks)
+            blanks = 0
+
+
+def group_lines(text: str) -> list[list[Line] | None]:
+    """Runs of lines between blank lines; ``None`` stands for a page break."""
+    groups: list[list[Line] | None] = []
+    current: list[Line] = []
+    for line in source_lines(text):
+        if line is None or line.blank_before:
+            if current:
+                groups.append(current)
+                current = []
+            if line is None:
+                groups.append(None)
+                continue
+        current.append(line)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def join_stripped(lines: list[Line]) -> str:
+    """The lines' words joined with single spaces."""
+    return " ".join(word for line in lines for word in line.text.split())
+
+
+def column_widths(lengths: list[int]) -> list[int]:
+    """For each line length, the width of the column it sits in, from its neighbours.
+
+    The width is the longest line among the ``WIDTH_WINDOW`` lines each side whose length is
+    not far above the window's median (so a wide caption does not widen a narrow column).
+    """
+    widths = []
+    for i in range(len(lengths)):
+        window = lengths[max(0, i - WIDTH_WINDOW) : i + WIDTH_WINDOW + 1]
+        mid = median(window)
+        widths.append(max((n for n in window if n <= mid * 1.35 + 2), default=lengths[i]))
+    return widths
+
+
+def with_fill(lines: list[Line]) -> list[Line]:
+    """The lines with ``fill`` set: length relative to the estimated column width."""
+    lengths = [len(line.text.rstrip()) for line in lines]
+    widths = column_widths(lengths)
+    return [
+        dataclasses.replace(line, fill=round(n / w, 3) if w else 1.0)
+        for line, n, w in zip(lines, lengths, widths, strict=True)
+    ]

@@ -1,0 +1,141 @@
+"""The ``dehyphenate`` cleaner: decide, for every word split at a line end, join or keep the hyphen.
+
+``fight-|ing`` becomes ``fighting``; ``secretary-|general``, ``US-|supported`` and ``Agence
+France-|Presse`` keep their hyphen; ``Major-Gen-|eral`` becomes ``Major-General``. The evidence,
+strongest first:
+
+1. a number on either side, or a capital after the break (``France-|Presse``,
+   ``al-|Baghdadi``), keeps the hyphen; so does an acronym before it (``US-|supported``);
+2. the document itself: how often the joined and the hyphenated forms occur elsewhere in it;
+3. word frequencies (``wordfreq``): the joined form is taken when it is a word about as common
+   as its parts; a join that makes no known word from two common words keeps the hyphen
+   (``self-|imposed``); a join of fragments that are not words is taken (``Bagh-|dadi``).
+
+Acts on the line ends that ``reflow`` marks (zero-width ``break`` marks after a hyphen). Every
+decision is recorded as an edit (``join`` or ``keep-hyphen``, with the source line) and marked
+in the text. Use: on by default for print OCR; ``--no-clean dehyphenate`` keeps every hyphen.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from copydesk import Cleaner, Document, Mark, Paragraph, hookimpl, walk
+from copydesk.model.nodes import Block, TextBlock
+from copydesk.textedit import EditLog
+
+NAME = "dehyphenate"
+LANGUAGE = "en"
+WORD = re.compile(r"[\w’'-]*\w")
+COMMON = 3.0  # Zipf frequency of a word most readers know (once per million words)
+MARGIN = 2.0  # how much rarer than its parts a joined word may be and still be taken
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    return zipf_frequency(word.replace("’", "'"), LANGUAGE)
+
+
+def decide(fragment: str, following: str, vocabulary: Counter[str]) -> tuple[bool, str]:
+    """Whether ``fragment-|following`` is one word split at a line end; and why.
+
+    ``fragment`` is the whole token before the hyphen (``Major-Gen``), ``following`` the word
+    after the break.
+    """
+    last = fragment.rsplit("-", 1)[-1]
+    if not last or not following:
+        return False, "no word on one side"
+    if last[-1].isdigit() or following[0].isdigit():
+        return False, "a number"
+    if following[0].isupper() and not (following.isupper() and last.isupper()):
+        return False, "a capital after the break"
+    if len(last) >= 2 and last.isupper() and not following.isupper():
+        return False, "an acronym before the break"
+    joined, hyphenated = (last + following).lower(), f"{last}-{following}".lower()
+    in_doc_joined, in_doc_hyphenated = vocabulary[joined], vocabulary[hyphenated]
+    if in_doc_joined != in_doc_hyphenated:
+        return in_doc_joined > in_doc_hyphenated, "the document's own spelling"
+    z_joined, z_last, z_next = zipf(joined), zipf(last.lower()), zipf(following.lower())
+    if z_joined > 0:
+        if z_joined >= min(z_last, z_next) - MARGIN:
+            return True, "a known word"
+        return False, "a compound of common words"
+    if z_last >= COMMON and z_next >= COMMON:
+        return False, "a compound of common words"
+    return True, "fragments of one word"
+
+
+def vocabulary(doc: Document) -> Counter[str]:
+    """Lower-cased words of the document, leaving out words that straddle a line break."""
+    counts: Counter[str] = Counter()
+
+    def count(block: Block) -> None:
+        if isinstance(block, TextBlock):
+            breaks = [m.start for m in block.marks if m.kind == "break"]
+            for match in WORD.finditer(block.text):
+                s, e = match.span()
+                if not any(s < p < e for p in breaks):
+                    word = match.group().lower()
+                    counts[word] += 1
+                    if "-" in word:
+                        counts.update(word.split("-"))
+
+    walk(doc, lambda b: count(b) or b)
+    return counts
+
+
+def dehyphenate_block(block: Paragraph, vocab: Counter[str], log: EditLog) -> Paragraph:
+    breaks = sorted((m for m in block.marks if m.kind == "break"), key=lambda m: m.start)
+    numbers = [line.number for line in block.lines]
+    for index in range(len(breaks) - 1, -1, -1):  # right to left: earlier offsets stay valid
+        pos = breaks[index].start
+        text = block.text
+        if not (pos >= 2 and text[pos - 1] == "-" and text[pos - 2].isalpha()):
+            continue
+        before = re.search(r"[\w’'-]*$", text[: pos - 1])
+        after = WORD.match(text, pos)
+        if before is None or after is None:
+            continue
+        start, end = before.start(), after.end()
+        fragment, following = text[start : pos - 1], text[pos:end]
+        join, why = decide(fragment, following, vocab)
+        line = numbers[index] if index < len(numbers) else None
+        original = f"{fragment}-\n{following}"
+        if join:
+            marks = [m for m in block.marks if m is not breaks[index]]
+            block = dataclasses.replace(block, marks=marks)
+            block = log.replace(block, start, end, fragment + following, "join", original,
+                                line, why)
+            block.marks.append(Mark(kind="break", start=pos - 1, end=pos - 1))
+            block.marks.sort(key=lambda m: (m.start, -m.end, m.kind))
+        else:
+            block = log.replace(block, start, end, text[start:end], "keep-hyphen", original,
+                                line, why)
+    return block
+
+
+def dehyphenate(doc: Document) -> Document:
+    vocab = vocabulary(doc)
+    log = EditLog(doc, NAME)
+
+    def clean(block: Block) -> Block:
+        if isinstance(block, Paragraph) and any(m.kind == "break" for m in block.marks):
+            return dehyphenate_block(block, vocab, log)
+        return block
+
+    out = walk(doc, clean)
+    return dataclasses.replace(out, edits=log.edits)
+
+
+@hookimpl
+def register_cleaners(register: Callable[[Cleaner], None]) -> None:
+    register(Cleaner(
+        name=NAME, clean=dehyphenate, after=("reflow",), default_for=("print-ocr",),
+        description="join words split at line ends, keep real compounds",
+    ))

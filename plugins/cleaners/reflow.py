@@ -1,0 +1,166 @@
+"""The ``reflow`` cleaner: rebuild paragraphs from the lines of print OCR.
+
+Every pair of consecutive body lines — across blank lines, column breaks and the pull quotes or
+captions set between them — is either a wrapped line or a paragraph end. The evidence, in order:
+
+1. a word split at the line end (``fight-``) continues;
+2. when the document marks wrapped lines with trailing spaces (some OCR engines do, and the
+   document shows it by its own statistics), the trailing space decides;
+3. a lower-case start continues, unless the line is indented after a finished sentence (a lost
+   drop cap: `` raqi warplanes``);
+4. a line that does not end a sentence continues;
+5. a finished sentence ends the paragraph when the next line's first word would have fitted on
+   the line (no typesetter leaves that room inside a paragraph), or when the next line is
+   indented;
+6. a full line ending a sentence, followed by a blank line, ends the paragraph when this
+   document's blank lines mostly separate paragraphs (rather than mark column breaks).
+
+Joined lines become one paragraph whose ``lines`` keep every source line; each line end is a
+zero-width mark of kind ``"break"`` in the text (after the hyphen of a split word, which is
+kept for ``dehyphenate`` to decide). Use: on by default for print OCR; ``--no-clean reflow``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from copydesk import Cleaner, Document, Line, Mark, Paragraph, hookimpl
+from copydesk.model.nodes import Block, Container
+
+NAME = "reflow"
+SPLIT_END = re.compile(r"[^\W\d_]-$")
+SENTENCE_END = re.compile(r"[.!?:…][\"'”’»)\]]*$")
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """What this document's lines tell about its typesetting."""
+
+    trailing_space_wraps: bool  # a trailing space marks a wrapped line
+    blank_is_paragraph: bool  # blank lines mostly separate paragraphs
+    indent: int  # the usual indentation of a line
+
+
+def conventions(lines: list[Line]) -> Conventions:
+    """Learn the document's conventions from its own lines."""
+    mid, final, blank_par, blank_all = 0, 0, 0, 0
+    mid_ws, final_ws = 0, 0
+    for prev, line in zip(lines, lines[1:], strict=False):
+        text = prev.text.rstrip()
+        has_ws = text != prev.text
+        if SPLIT_END.search(text):
+            pass
+        elif SENTENCE_END.search(text):
+            final += 1
+            final_ws += has_ws
+        else:
+            mid += 1
+            mid_ws += has_ws
+        if line.blank_before:
+            blank_all += 1
+            blank_par += bool(SENTENCE_END.search(text)) and (prev.fill or 1) < 0.8
+    trailing = mid >= 5 and mid_ws >= 0.9 * mid and final_ws <= 0.6 * max(final, 1)
+    indents = sorted(_indent(line) for line in lines) or [0]
+    return Conventions(
+        trailing_space_wraps=trailing,
+        blank_is_paragraph=blank_all > 0 and blank_par >= 0.5 * blank_all,
+        indent=indents[len(indents) // 2],
+    )
+
+
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip())
+
+
+def continues(prev: Line, line: Line, conv: Conventions) -> bool:
+    """Whether ``line`` continues the paragraph that ``prev`` is in."""
+    text = prev.text.rstrip()
+    start = line.text.lstrip()
+    if SPLIT_END.search(text):
+        return True
+    indented = _indent(line) > conv.indent
+    sentence_end = bool(SENTENCE_END.search(text))
+    if conv.trailing_space_wraps:
+        if text != prev.text:
+            return not (sentence_end and indented and start[:1].islower())
+        return not (sentence_end or start[:1].isupper() or start[:1] in "\"“‘'«")
+    if start[:1].islower():
+        return not (sentence_end and indented)
+    if not sentence_end:
+        return True
+    if indented:
+        return False
+    width = len(text) / prev.fill if prev.fill else len(text)
+    if len(text) + 1 + len(start.split()[0]) <= width:
+        return False
+    return not (line.blank_before and conv.blank_is_paragraph)
+
+
+def joined(lines: list[Line]) -> Paragraph:
+    """One paragraph from its lines, each line end marked by a zero-width ``break`` mark."""
+    text, marks = "", []
+    for line in lines:
+        piece = " ".join(line.text.split())
+        if text:
+            marks.append(Mark(kind="break", start=len(text), end=len(text)))
+            if not SPLIT_END.search(text):
+                text += " "
+        text += piece
+    return Paragraph(text=text, marks=marks, lines=list(lines))
+
+
+def reflow_blocks(blocks: list[Block], conv: Conventions) -> list[Block]:
+    """Paragraphs rebuilt across the line groups of ``blocks``; other blocks kept in order,
+    after the paragraph they interrupted."""
+    out: list[Block] = []
+    current: list[Line] = []
+    held: list[Block] = []
+
+    def close() -> None:
+        if current:
+            out.append(joined(current))
+            current.clear()
+        out.extend(held)
+        held.clear()
+
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.lines and not block.marks:
+            for line in block.lines:
+                if current and not continues(current[-1], line, conv):
+                    close()
+                current.append(line)
+        elif isinstance(block, Container):
+            close()
+            out.append(dataclasses.replace(block, blocks=reflow_blocks(block.blocks, conv)))
+        elif current:
+            held.append(block)
+        else:
+            out.append(block)
+    close()
+    return out
+
+
+def body_lines(blocks: list[Block]) -> list[Line]:
+    lines: list[Line] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            lines.extend(block.lines)
+        elif isinstance(block, Container):
+            lines.extend(body_lines(block.blocks))
+    return lines
+
+
+def reflow(doc: Document) -> Document:
+    conv = conventions(body_lines(doc.blocks))
+    return dataclasses.replace(doc, blocks=reflow_blocks(doc.blocks, conv))
+
+
+@hookimpl
+def register_cleaners(register: Callable[[Cleaner], None]) -> None:
+    register(Cleaner(
+        name=NAME, clean=reflow, default_for=("print-ocr",),
+        description="rebuild paragraphs across line and column breaks",
+    ))
