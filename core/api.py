@@ -71,11 +71,12 @@ def clean(
     """Run cleaners over a document and return the cleaned copy.
 
     ``cleaners`` names exactly which to run; when it is ``None`` the defaults for the
-    document's kind run, plus ``add`` and minus ``remove``. They run in dependency order.
+    document's kind that have not already run on it (a document read back from JSON keeps
+    that record) run, plus ``add`` and minus ``remove``. They run in dependency order.
     """
     plugins = plugins or default_plugins()
     if cleaners is None:
-        names = select_cleaners(plugins.cleaners, doc.kind, add, remove)
+        names = select_cleaners(plugins.cleaners, doc.kind, add, [*remove, *doc.cleaners])
     else:
         names = select_cleaners(plugins.cleaners, doc.kind, cleaners, ["all"])
     return run_cleaners(doc, order_cleaners(plugins.cleaners, names), path=path)
