@@ -76,7 +76,8 @@ def clean(
     """
     plugins = plugins or default_plugins()
     if cleaners is None:
-        names = select_cleaners(plugins.cleaners, doc.kind, add, [*remove, *doc.cleaners])
+        done = [n for n in doc.cleaners if n in plugins.cleaners]
+        names = select_cleaners(plugins.cleaners, doc.kind, add, [*remove, *done])
     else:
         names = select_cleaners(plugins.cleaners, doc.kind, cleaners, ["all"])
     return run_cleaners(doc, order_cleaners(plugins.cleaners, names), path=path)
