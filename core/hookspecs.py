@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pluggy
+
 from copydesk.registry import Cleaner, Reader, Writer
 
 PROJECT = "copydesk"

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pluggy
+
 from copydesk import hookspecs
 from copydesk.errors import PluginError, UsageError, describe
 from copydesk.registry import Cleaner, Reader, Registry, Writer
@@ -28,7 +29,11 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.readers.model_json",
     "copydesk.plugins.readers.print_ocr",
     "copydesk.plugins.readers.text",
+    "copydesk.plugins.cleaners.articles",
+    "copydesk.plugins.cleaners.captions",
     "copydesk.plugins.cleaners.dehyphenate",
+    "copydesk.plugins.cleaners.dropcap",
+    "copydesk.plugins.cleaners.pullquotes",
     "copydesk.plugins.cleaners.reflow",
     "copydesk.plugins.writers.model_json",
     "copydesk.plugins.writers.markdown",

@@ -8,12 +8,16 @@ full it is relative to the column it sits in.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from statistics import median
 
 from copydesk.model.layout import Line
+from copydesk.model.nodes import Mark
 
 WIDTH_WINDOW = 12  # lines each side that define a line's column
+SPLIT_END = re.compile(r"[^\W\d_]-$")  # a word split at the line end: "fight-"
+SENTENCE_END = re.compile(r"[.!?:…][\"'”’»)\]]*$")
 
 
 def source_lines(text: str) -> Iterator[Line | None]:
@@ -75,3 +79,20 @@ def with_fill(lines: list[Line]) -> list[Line]:
         dataclasses.replace(line, fill=round(n / w, 3) if w else 1.0)
         for line, n, w in zip(lines, lengths, widths, strict=True)
     ]
+
+
+def join_lines(lines: list[Line]) -> tuple[str, list[Mark]]:
+    """The lines' text as one run, each line end a zero-width ``break`` mark.
+
+    Words are separated by single spaces; a word split at a line end keeps its hyphen and is
+    joined without a space (``dehyphenate`` decides later whether the hyphen stays).
+    """
+    text, marks = "", []
+    for line in lines:
+        piece = " ".join(line.text.split())
+        if text:
+            marks.append(Mark(kind="break", start=len(text), end=len(text)))
+            if not SPLIT_END.search(text):
+                text += " "
+        text += piece
+    return text, marks

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from copydesk import make_plugins
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import strategies as st
+
 from copydesk import (
     Article,
     BlockQuote,
@@ -22,7 +24,6 @@ from copydesk import (
     PullQuote,
     Section,
 )
-from hypothesis import strategies as st
 
 # Any text at all: control characters, markup characters, right-to-left, lone surrogates.
 any_text = st.text(

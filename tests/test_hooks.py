@@ -7,6 +7,7 @@ import re
 
 import pytest
 from conftest import ROOT
+
 from copydesk import Document, Paragraph, hookspecs, make_plugins, read, write
 
 HOOK_NAMES = [n for n, f in inspect.getmembers(hookspecs, inspect.isfunction)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from copydesk import InputError, Source
 from copydesk.output import atomic_output
 from copydesk.sources import decode_text

@@ -3,10 +3,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from copydesk import InputError
-from copydesk.model.jsoncodec import dump_bytes, dumps, loads, to_data
 from hypothesis import HealthCheck, given, settings
 from strategies import documents
+
+from copydesk import InputError
+from copydesk.model.jsoncodec import dump_bytes, dumps, loads, to_data
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
@@ -21,6 +22,7 @@ def test_any_document_survives_the_json_round_trip(doc):
 
 def test_every_node_carries_its_type_and_text_or_blocks():
     from conftest import SEEDS
+
     from copydesk import read
     doc = read(SEEDS / "003_d60a862d48c27c24.txt", "text")
     data = json.loads(dumps(doc))

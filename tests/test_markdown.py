@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from strategies import documents
+
 from copydesk import (
     Article,
     Byline,
@@ -17,10 +22,6 @@ from copydesk import (
     iter_blocks,
 )
 from copydesk.chars import printable
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from markdown_it import MarkdownIt
-from strategies import documents
 
 PARSER = MarkdownIt("commonmark")
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pkgutil
 import tomllib
 
-import copydesk.plugins
 from conftest import ROOT
+
+import copydesk.plugins
 from copydesk.pluginmanager import DEFAULT_PLUGINS
 
 MAPPING = {"core": "copydesk", "plugins": "copydesk.plugins"}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from copydesk import Cleaner, Document, Paragraph, PluginError, UsageError
 from copydesk.pipeline import order_cleaners, run_cleaners, select_cleaners
 

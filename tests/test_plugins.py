@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 from conftest import TEST_PLUGINS
+
 from copydesk import PluginError, make_plugins
 
 DEMO_MODULE = textwrap.dedent('''

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 import click
+
 from copydesk import __version__
 from copydesk.cli.convert import convert
 from copydesk.cli.info import formats, plugins

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import click
+
 from copydesk import api
 from copydesk.cli.options import parse_pairs, plugin_option, split_names
 from copydesk.errors import UsageError

@@ -6,6 +6,7 @@ import dataclasses
 import json
 
 import click
+
 from copydesk.cli.options import plugin_option
 from copydesk.pipeline import order_cleaners, select_cleaners
 from copydesk.pluginmanager import Plugins, make_plugins

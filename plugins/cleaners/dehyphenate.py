@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from copydesk import Cleaner, Document, Mark, Paragraph, hookimpl, walk
+from copydesk import Cleaner, Document, Mark, hookimpl, walk
 from copydesk.model.nodes import Block, TextBlock
 from copydesk.textedit import EditLog
 
@@ -90,7 +90,7 @@ def vocabulary(doc: Document) -> Counter[str]:
     return counts
 
 
-def dehyphenate_block(block: Paragraph, vocab: Counter[str], log: EditLog) -> Paragraph:
+def dehyphenate_block(block: TextBlock, vocab: Counter[str], log: EditLog) -> TextBlock:
     breaks = sorted((m for m in block.marks if m.kind == "break"), key=lambda m: m.start)
     numbers = [line.number for line in block.lines]
     for index in range(len(breaks) - 1, -1, -1):  # right to left: earlier offsets stay valid
@@ -125,7 +125,7 @@ def dehyphenate(doc: Document) -> Document:
     log = EditLog(doc, NAME)
 
     def clean(block: Block) -> Block:
-        if isinstance(block, Paragraph) and any(m.kind == "break" for m in block.marks):
+        if isinstance(block, TextBlock) and any(m.kind == "break" for m in block.marks):
             return dehyphenate_block(block, vocab, log)
         return block
 

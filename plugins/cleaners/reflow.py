@@ -23,16 +23,15 @@ kept for ``dehyphenate`` to decide). Use: on by default for print OCR; ``--no-cl
 from __future__ import annotations
 
 import dataclasses
-import re
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from copydesk import Cleaner, Document, Line, Mark, Paragraph, hookimpl
+from copydesk import Cleaner, Document, Line, Paragraph, hookimpl
 from copydesk.model.nodes import Block, Container
+from copydesk.textlines import SENTENCE_END, SPLIT_END, join_lines
 
 NAME = "reflow"
-SPLIT_END = re.compile(r"[^\W\d_]-$")
-SENTENCE_END = re.compile(r"[.!?:…][\"'”’»)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ def conventions(lines: list[Line]) -> Conventions:
     """Learn the document's conventions from its own lines."""
     mid, final, blank_par, blank_all = 0, 0, 0, 0
     mid_ws, final_ws = 0, 0
-    for prev, line in zip(lines, lines[1:], strict=False):
+    for prev, line in itertools.pairwise(lines):
         text = prev.text.rstrip()
         has_ws = text != prev.text
         if SPLIT_END.search(text):
@@ -99,19 +98,6 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
     return not (line.blank_before and conv.blank_is_paragraph)
 
 
-def joined(lines: list[Line]) -> Paragraph:
-    """One paragraph from its lines, each line end marked by a zero-width ``break`` mark."""
-    text, marks = "", []
-    for line in lines:
-        piece = " ".join(line.text.split())
-        if text:
-            marks.append(Mark(kind="break", start=len(text), end=len(text)))
-            if not SPLIT_END.search(text):
-                text += " "
-        text += piece
-    return Paragraph(text=text, marks=marks, lines=list(lines))
-
-
 def reflow_blocks(blocks: list[Block], conv: Conventions) -> list[Block]:
     """Paragraphs rebuilt across the line groups of ``blocks``; other blocks kept in order,
     after the paragraph they interrupted."""
@@ -121,7 +107,8 @@ def reflow_blocks(blocks: list[Block], conv: Conventions) -> list[Block]:
 
     def close() -> None:
         if current:
-            out.append(joined(current))
+            text, marks = join_lines(current)
+            out.append(Paragraph(text=text, marks=marks, lines=list(current)))
             current.clear()
         out.extend(held)
         held.clear()

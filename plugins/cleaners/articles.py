@@ -1,0 +1,147 @@
+"""The ``articles`` cleaner: split a page into its articles and attach bylines to them.
+
+An article starts at a headline (a ``Heading``), at a byline that opens a story ("By Jane
+Doe"), and at a paragraph whose lost drop cap was restored (a drop cap opens a story). A
+contributor note ("Jane Doe is a contributing editor in London.") becomes the article's
+closing byline and ends it. Pull quotes move into the article whose text they repeat, after
+the paragraph they quote; captions and other page furniture after an article's closing
+byline stay at page level. A page with no such signs is one article.
+
+Use: on by default for print OCR; ``--no-clean articles`` keeps the page as a flat list.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+from rapidfuzz import fuzz
+
+from copydesk import (
+    Article,
+    Boilerplate,
+    Byline,
+    Cleaner,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    PullQuote,
+    hookimpl,
+)
+from copydesk.model.nodes import Block, Figure
+from copydesk.textedit import EditLog
+
+NAME = "articles"
+_NAME = r"[A-Z][\w.'’-]+"
+BY = re.compile(rf"^By\s+{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{0,5}}(?:,\s*[\w ]{{0,40}})?\.?$")
+CONTRIBUTOR = re.compile(
+    rf"^{_NAME}(?:\s+{_NAME}){{1,3}}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,8}}?"
+    r"(?:editor|correspondent|writer|reporter|journalist|columnist|contributor|analyst|author|"
+    r"fellow|professor|researcher|freelancer?|critic|commentator)\b[^.]{0,80}\.$"
+)
+MAX_BYLINE_WORDS = 30
+
+
+def byline_kind(block: Block) -> str | None:
+    """``"opening"`` for a "By …" line, ``"closing"`` for a contributor note, else ``None``."""
+    if not isinstance(block, Paragraph) or len(block.text.split()) > MAX_BYLINE_WORDS:
+        return None
+    if BY.match(block.text.strip()):
+        return "opening"
+    if CONTRIBUTOR.match(block.text.strip()):
+        return "closing"
+    return None
+
+
+def opens_story(block: Block, supplied: set[str]) -> bool:
+    if isinstance(block, Heading):
+        return True
+    return isinstance(block, Paragraph) and any(
+        m.kind == "edit" and m.start == 0 and m.target in supplied for m in block.marks)
+
+
+def split(blocks: list[Block], supplied: set[str], log: EditLog) -> list[Block]:
+    """Top-level blocks grouped into articles; page-level material left between them."""
+    out: list[Block] = []
+    current: list[Block] | None = None
+    closed = False
+    for block in blocks:
+        kind = byline_kind(block)
+        starts = opens_story(block, supplied) or kind == "opening"
+        if kind:
+            log.add("byline", block.text, block.text, _line(block), kind)
+            block = Byline(text=block.text, marks=block.marks, lines=block.lines)  # type: ignore[attr-defined]
+        if starts and not (current is not None and not closed and kind == "opening"
+                           and all(isinstance(b, Heading) for b in current)):
+            current = [block]
+            out.append(Article(blocks=current))
+            closed = False
+        elif isinstance(block, Figure | PullQuote | Boilerplate | PageBreak) and (
+                current is None or closed):
+            out.append(block)
+        elif current is None or closed:
+            current = [block]
+            out.append(Article(blocks=current))
+            closed = False
+        else:
+            current.append(block)
+        if kind == "closing":
+            closed = True
+    return out
+
+
+def _line(block: Block) -> int | None:
+    lines = getattr(block, "lines", None)
+    return lines[0].number if lines else None
+
+
+def place_pullquotes(blocks: list[Block]) -> list[Block]:
+    """Each pull quote moved after the paragraph it repeats, in whichever article that is."""
+    quotes = [b for b in blocks if isinstance(b, PullQuote)]
+    articles = [b for b in blocks if isinstance(b, Article)]
+    if not quotes or not articles:
+        return blocks
+    rest = [b for b in blocks if not isinstance(b, PullQuote)]
+    homes: dict[int, list[PullQuote]] = {}
+    for quote in quotes:
+        best, best_score = None, 0.0
+        for article in articles:
+            for para in article.blocks:
+                if isinstance(para, Paragraph):
+                    score = fuzz.partial_token_set_ratio(quote.text, para.text)
+                    if score > best_score:
+                        best, best_score = para, score
+        if best is None:
+            rest.append(quote)
+        else:
+            homes.setdefault(id(best), []).append(quote)
+    placed = []
+    for block in rest:
+        if isinstance(block, Article):
+            inner: list[Block] = []
+            for b in block.blocks:
+                inner.append(b)
+                inner.extend(homes.get(id(b), []))
+            block = dataclasses.replace(block, blocks=inner)
+        placed.append(block)
+    return placed
+
+
+def articles(doc: Document) -> Document:
+    if any(isinstance(b, Article) for b in doc.blocks):
+        return doc  # already split (by the reader or an earlier run)
+    log = EditLog(doc, NAME)
+    supplied = {e.id for e in doc.edits if e.kind == "supply"}
+    blocks = split(doc.blocks, supplied, log)
+    return dataclasses.replace(doc, blocks=place_pullquotes(blocks), edits=log.edits)
+
+
+@hookimpl
+def register_cleaners(register: Callable[[Cleaner], None]) -> None:
+    register(Cleaner(
+        name=NAME, clean=articles, after=("reflow", "dropcap", "pullquotes", "captions"),
+        default_for=("print-ocr",),
+        description="split a page into articles, attach bylines",
+    ))

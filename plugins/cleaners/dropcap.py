@@ -1,0 +1,127 @@
+"""The ``dropcap`` cleaner: restore the letter a drop cap lost at the start of an article.
+
+OCR often misses a drop cap (the large initial letter set into the first lines) and leaves a
+gap: `` s Islamic State …`` for "As Islamic State …", `` raqi warplanes …`` for "Iraqi
+warplanes …". A paragraph is a candidate when its first source line is indented more than the
+document's lines usually are and starts with a lower-case fragment, or when a line of a
+single capital letter stands just before it (the drop cap read as a line of its own: the
+letter is then known, not guessed).
+
+Otherwise every capital is tried before the fragment, and the resulting word scored by its
+frequency (``wordfreq``) and by how often the document itself uses it; words that would make
+the sentence a question (``Is``, ``Does``…) are left out unless it ends with ``?``. The
+letter is restored only when the best word is common enough (``MIN_ZIPF``) and clearly ahead of
+the next (``MARGIN``). A restored letter is recorded as an edit of kind ``supply`` and marked
+in the text, so TEI can write it as ``<supplied>``. Use: on by default for print OCR;
+``--no-clean dropcap``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+import string
+from collections import Counter
+from collections.abc import Callable
+
+from wordfreq import zipf_frequency
+
+from copydesk import Cleaner, Document, Paragraph, hookimpl
+from copydesk.model.nodes import Block, Container, Figure, TextBlock
+from copydesk.textedit import EditLog
+
+NAME = "dropcap"
+MIN_ZIPF = 2.5
+MARGIN = 0.4
+QUESTION_WORDS = frozenset(
+    ["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must"])
+_FRAGMENT = re.compile(r"([a-z][\w’'-]*)")
+_LONE_CAPITAL = re.compile(r"^\s*([A-Z])\s*$")
+
+
+def candidates(fragment: str, sentence: str, vocab: Counter[str]) -> list[tuple[float, str]]:
+    """(score, word) for each capital before ``fragment``, best first."""
+    question = sentence.rstrip().endswith("?")
+    out = []
+    for letter in string.ascii_uppercase:
+        word = letter + fragment
+        if word.lower() in QUESTION_WORDS and not question:
+            continue
+        score = zipf_frequency(word.replace("’", "'"), "en") + math.log1p(vocab[word])
+        out.append((score, word))
+    return sorted(out, reverse=True)
+
+
+def choose(fragment: str, sentence: str, vocab: Counter[str]) -> str | None:
+    """The restored word, or ``None`` when the evidence is not good enough."""
+    ranked = candidates(fragment, sentence, vocab)
+    (best, word), (second, _) = ranked[0], ranked[1]
+    if best >= MIN_ZIPF and best - second >= MARGIN:
+        return word
+    return None
+
+
+def usual_indent(doc: Document) -> int:
+    indents = sorted(
+        len(ln.text) - len(ln.text.lstrip())
+        for b in _text_blocks(doc.blocks) for ln in b.lines
+    )
+    return indents[len(indents) // 2] if indents else 0
+
+
+def _text_blocks(blocks: list[Block]) -> list[TextBlock]:
+    out: list[TextBlock] = []
+    for b in blocks:
+        if isinstance(b, TextBlock):
+            out.append(b)
+        elif isinstance(b, Container):
+            out.extend(_text_blocks(b.blocks))
+    return out
+
+
+def restore(block: Paragraph, letter: str, log: EditLog, note: str) -> Paragraph:
+    line = block.lines[0].number if block.lines else None
+    return log.replace(block, 0, 0, letter, "supply", "", line, note)
+
+
+def dropcap(doc: Document) -> Document:
+    log = EditLog(doc, NAME)
+    indent = usual_indent(doc)
+    vocab: Counter[str] = Counter(
+        w for b in _text_blocks(doc.blocks) for w in re.findall(r"[\w’']+", b.text))
+
+    def visit(blocks: list[Block]) -> list[Block]:
+        out: list[Block] = []
+        for block in blocks:
+            if isinstance(block, Container) and not isinstance(block, Figure):
+                out.append(dataclasses.replace(block, blocks=visit(block.blocks)))
+                continue
+            if not (isinstance(block, Paragraph) and block.lines):
+                out.append(block)
+                continue
+            fragment = _FRAGMENT.match(block.text)
+            lone = _LONE_CAPITAL.match(out[-1].text) if out and isinstance(
+                out[-1], Paragraph) else None
+            if fragment and lone:
+                out.pop()
+                out.append(restore(block, lone.group(1), log, "the drop cap's own line"))
+                continue
+            first = block.lines[0].text
+            if fragment and len(first) - len(first.lstrip()) > indent:
+                sentence = re.split(r"(?<=[.!?])\s", block.text, maxsplit=1)[0]
+                word = choose(fragment.group(1), sentence, vocab)
+                if word is not None:
+                    block = restore(block, word[0], log, f"gap before {fragment.group(1)!r}")
+            out.append(block)
+        return out
+
+    return dataclasses.replace(doc, blocks=visit(doc.blocks), edits=log.edits)
+
+
+@hookimpl
+def register_cleaners(register: Callable[[Cleaner], None]) -> None:
+    register(Cleaner(
+        name=NAME, clean=dropcap, after=("reflow", "dehyphenate"), default_for=("print-ocr",),
+        description="restore letters lost with a drop cap",
+    ))

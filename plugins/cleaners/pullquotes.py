@@ -1,0 +1,131 @@
+"""The ``pullquotes`` cleaner: move text that repeats a passage of the body out of the body.
+
+A pull quote repeats or paraphrases a sentence of its article in display type. For each short
+group of lines (at most ``MAX_LINES``, between blank lines), the words are compared with every
+sentence, and pair of sentences, of the text around it (``WINDOW`` groups each side): the share
+of its words found there (``rapidfuzz`` scores near-matches, so OCR errors and inflections
+count). A group is a pull quote when it repeats the body nearly word for word
+(``VERBATIM``), or paraphrases it (``PARAPHRASE``) and is set apart from the body: narrower or
+wider lines than the body column, or indented. Only a group that reads as whole sentences
+(a capital or quotation mark first, sentence-final punctuation last) qualifies, and only its
+words of three letters or more count. The body copy is never the one moved: the match must
+lie in another group, and be at least as long as the candidate.
+
+Each pull quote becomes a ``PullQuote`` block, recorded as an edit (kind ``pullquote``). Runs
+after ``captions`` and before ``reflow``. Use: on by default for print OCR;
+``--no-clean pullquotes``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections.abc import Callable
+from statistics import median
+
+from rapidfuzz import fuzz, process
+
+from copydesk import Cleaner, Document, Paragraph, PullQuote, hookimpl
+from copydesk.model.nodes import Block, Container, Figure
+from copydesk.textedit import EditLog
+from copydesk.textlines import SENTENCE_END, join_lines
+
+NAME = "pullquotes"
+MAX_LINES = 10
+MIN_WORDS = 5
+WINDOW = 80  # groups each side searched for the quoted passage
+VERBATIM = 0.9
+PARAPHRASE = 0.6
+_SENTENCES = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of three letters or more, words split at line ends joined again."""
+    text = re.sub(r"(\w)- (\w)", r"\1\2", text.lower())
+    return re.findall(r"\w{3,}", text)
+
+
+def whole_sentences(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and (text[0].isupper() or text[0] in "\"“‘'«") and bool(
+        SENTENCE_END.search(text) or text[-1] in "\"”’»")
+
+
+def sentences(text: str) -> list[list[str]]:
+    """The text's sentences as word lists, plus each pair of neighbouring sentences."""
+    parts = [words(s) for s in _SENTENCES.split(text) if s.strip()]
+    return parts + [a + b for a, b in itertools.pairwise(parts)]
+
+
+def overlap(candidate: list[str], passage: list[str]) -> float:
+    """The share of the candidate's words found (closely) in the passage."""
+    if not candidate or not passage:
+        return 0.0
+    vocab = set(passage)
+    found = 0
+    for word in candidate:
+        if word in vocab or (len(word) > 4 and process.extractOne(
+                word, vocab, scorer=fuzz.ratio, score_cutoff=85) is not None):
+            found += 1
+    return found / len(candidate)
+
+
+def set_apart(block: Paragraph, width: float, indent: int) -> bool:
+    """Whether the group's lines are set unlike the body: narrower, wider or indented."""
+    lengths = [len(line.text.strip()) for line in block.lines]
+    own = median(lengths)
+    first_indent = len(block.lines[0].text) - len(block.lines[0].text.lstrip())
+    return own < 0.75 * width or own > 1.3 * width or first_indent > indent
+
+
+def best_match(candidate: list[str], passages: list[list[list[str]]]) -> float:
+    return max((overlap(candidate, p) for group in passages for p in group
+                if len(p) >= 0.6 * len(candidate)), default=0.0)
+
+
+def pullquotes(doc: Document) -> Document:
+    log = EditLog(doc, NAME)
+
+    def visit(blocks: list[Block]) -> list[Block]:
+        groups = [b for b in blocks if isinstance(b, Paragraph) and b.lines and not b.marks]
+        if not groups:
+            return [dataclasses.replace(b, blocks=visit(b.blocks))
+                    if isinstance(b, Container) and not isinstance(b, Figure) else b
+                    for b in blocks]
+        lengths = [len(ln.text.strip()) for g in groups for ln in g.lines]
+        width = median(lengths)
+        indents = sorted(len(ln.text) - len(ln.text.lstrip()) for g in groups for ln in g.lines)
+        indent = indents[len(indents) // 2]
+        passages = [sentences(g.text) for g in groups]
+        chosen: set[int] = set()
+        for i, group in enumerate(groups):
+            cand = words(group.text)
+            if len(group.lines) > MAX_LINES or len(cand) < MIN_WORDS or not whole_sentences(
+                    group.text):
+                continue
+            around = [passages[j] for j in range(max(0, i - WINDOW), min(len(groups), i + WINDOW + 1))
+                      if j != i and j not in chosen]
+            score = best_match(cand, around)
+            if score >= VERBATIM or (score >= PARAPHRASE and set_apart(group, width, indent)):
+                chosen.add(i)
+        out: list[Block] = []
+        for block in blocks:
+            if isinstance(block, Paragraph) and any(block is groups[i] for i in chosen):
+                text, marks = join_lines(block.lines)
+                log.add("pullquote", block.text, text, block.lines[0].number)
+                out.append(PullQuote(text=text, marks=marks, lines=block.lines))
+            else:
+                out.append(block)
+        return out
+
+    return dataclasses.replace(doc, blocks=visit(doc.blocks), edits=log.edits)
+
+
+@hookimpl
+def register_cleaners(register: Callable[[Cleaner], None]) -> None:
+    register(Cleaner(
+        name=NAME, clean=pullquotes, after=("captions",), before=("reflow",),
+        default_for=("print-ocr",),
+        description="move pull quotes (text repeating the body) out of the body",
+    ))
