@@ -30,6 +30,8 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.readers.print_ocr",
     "copydesk.plugins.readers.text",
     "copydesk.plugins.cleaners.articles",
+    "copydesk.plugins.cleaners.boilerplate",
+    "copydesk.plugins.cleaners.bylines",
     "copydesk.plugins.cleaners.captions",
     "copydesk.plugins.cleaners.dehyphenate",
     "copydesk.plugins.cleaners.dropcap",

@@ -1,9 +1,9 @@
 """The ``articles`` cleaner: split a page into its articles and attach bylines to them.
 
 An article starts at a headline (a ``Heading``), at a byline that opens a story ("By Jane
-Doe"), and at a paragraph whose lost drop cap was restored (a drop cap opens a story). A
-contributor note ("Jane Doe is a contributing editor in London.") becomes the article's
-closing byline and ends it. Pull quotes move into the article whose text they repeat, after
+Doe", found by the ``bylines`` cleaner), and at a paragraph whose lost drop cap was restored
+(a drop cap opens a story). A contributor note ("Jane Doe is a contributing editor in
+London.") is the article's closing byline and ends it. Pull quotes move into the article whose text they repeat, after
 the paragraph they quote; captions and other page furniture after an article's closing
 byline stay at page level. A page with no such signs is one article.
 
@@ -13,7 +13,6 @@ Use: on by default for print OCR; ``--no-clean articles`` keeps the page as a fl
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 
 from rapidfuzz import fuzz
@@ -31,27 +30,15 @@ from copydesk import (
     hookimpl,
 )
 from copydesk.model.nodes import Block, Figure
-from copydesk.textedit import EditLog
+from copydesk.plugins.cleaners import bylines
 
 NAME = "articles"
-_NAME = r"[A-Z][\w.'’-]+"
-BY = re.compile(rf"^By\s+{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{0,5}}(?:,\s*[\w ]{{0,40}})?\.?$")
-CONTRIBUTOR = re.compile(
-    rf"^{_NAME}(?:\s+{_NAME}){{1,3}}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,8}}?"
-    r"(?:editor|correspondent|writer|reporter|journalist|columnist|contributor|analyst|author|"
-    r"fellow|professor|researcher|freelancer?|critic|commentator)\b[^.]{0,80}\.$"
-)
-MAX_BYLINE_WORDS = 30
 
 
 def byline_kind(block: Block) -> str | None:
-    """``"opening"`` for a "By …" line, ``"closing"`` for a contributor note, else ``None``."""
-    if not isinstance(block, Paragraph) or len(block.text.split()) > MAX_BYLINE_WORDS:
-        return None
-    if BY.match(block.text.strip()):
-        return "opening"
-    if CONTRIBUTOR.match(block.text.strip()):
-        return "closing"
+    """``"opening"`` or ``"closing"`` for a byline block, else ``None``."""
+    if isinstance(block, Byline):
+        return bylines.byline_kind(block.text) or "opening"
     return None
 
 
@@ -62,7 +49,7 @@ def opens_story(block: Block, supplied: set[str]) -> bool:
         m.kind == "edit" and m.start == 0 and m.target in supplied for m in block.marks)
 
 
-def split(blocks: list[Block], supplied: set[str], log: EditLog) -> list[Block]:
+def split(blocks: list[Block], supplied: set[str]) -> list[Block]:
     """Top-level blocks grouped into articles; page-level material left between them."""
     out: list[Block] = []
     current: list[Block] | None = None
@@ -70,9 +57,6 @@ def split(blocks: list[Block], supplied: set[str], log: EditLog) -> list[Block]:
     for block in blocks:
         kind = byline_kind(block)
         starts = opens_story(block, supplied) or kind == "opening"
-        if kind:
-            log.add("byline", block.text, block.text, _line(block), kind)
-            block = Byline(text=block.text, marks=block.marks, lines=block.lines)  # type: ignore[attr-defined]
         if starts and not (current is not None and not closed and kind == "opening"
                            and all(isinstance(b, Heading) for b in current)):
             current = [block]
@@ -90,11 +74,6 @@ def split(blocks: list[Block], supplied: set[str], log: EditLog) -> list[Block]:
         if kind == "closing":
             closed = True
     return out
-
-
-def _line(block: Block) -> int | None:
-    lines = getattr(block, "lines", None)
-    return lines[0].number if lines else None
 
 
 def place_pullquotes(blocks: list[Block]) -> list[Block]:
@@ -132,16 +111,15 @@ def place_pullquotes(blocks: list[Block]) -> list[Block]:
 def articles(doc: Document) -> Document:
     if any(isinstance(b, Article) for b in doc.blocks):
         return doc  # already split (by the reader or an earlier run)
-    log = EditLog(doc, NAME)
     supplied = {e.id for e in doc.edits if e.kind == "supply"}
-    blocks = split(doc.blocks, supplied, log)
-    return dataclasses.replace(doc, blocks=place_pullquotes(blocks), edits=log.edits)
+    blocks = split(doc.blocks, supplied)
+    return dataclasses.replace(doc, blocks=place_pullquotes(blocks))
 
 
 @hookimpl
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
-        name=NAME, clean=articles, after=("reflow", "dropcap", "pullquotes", "captions"),
+        name=NAME, clean=articles, after=("reflow", "dropcap", "pullquotes", "captions", "bylines"),
         default_for=("print-ocr",),
         description="split a page into articles, attach bylines",
     ))

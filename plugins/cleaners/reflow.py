@@ -3,7 +3,8 @@
 Every pair of consecutive body lines — across blank lines, column breaks and the pull quotes or
 captions set between them — is either a wrapped line or a paragraph end. The evidence, in order:
 
-1. a word split at the line end (``fight-``) continues;
+1. a word split at the line end (``fight-``) continues; a line of one capital letter (a drop
+   cap read on its own) ends;
 2. when the document marks wrapped lines with trailing spaces (some OCR engines do, and the
    document shows it by its own statistics), the trailing space decides;
 3. a lower-case start continues, unless the line is indented after a finished sentence (a lost
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,6 +34,7 @@ from copydesk.model.nodes import Block, Container
 from copydesk.textlines import SENTENCE_END, SPLIT_END, join_lines
 
 NAME = "reflow"
+LONE_CAPITAL = re.compile(r"^\s*[A-Z]$")
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
     start = line.text.lstrip()
     if SPLIT_END.search(text):
         return True
+    if LONE_CAPITAL.match(text):
+        return False  # a drop cap read as a line of its own: dropcap joins it
     indented = _indent(line) > conv.indent
     sentence_end = bool(SENTENCE_END.search(text))
     if conv.trailing_space_wraps:

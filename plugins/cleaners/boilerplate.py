@@ -1,0 +1,87 @@
+"""The ``boilerplate`` cleaner: running heads, folios and page numbers out of the body.
+
+Looks at the first and last line groups of every page (pages are split at form feeds). A
+group of one or two lines there is page furniture when
+
+- it is a folio: a page number alone, dressed or not (``7``, ``— 7 —``, ``Page 7``, ``A7``);
+- its text, digits aside, comes back at the top or the bottom of another page (a running
+  head or foot: found by repetition); or
+- it is one line set as a running head: a wide gap inside it, a number or date in it, and
+  no sentence ending it (``THE DAILY HERALD      Tuesday, May 3      Page 7``).
+
+Furniture becomes a ``Boilerplate`` block (``reason`` says which), kept so nothing is lost and
+recorded as an edit of kind ``boilerplate``; writers leave it out. Use: on by default for
+print OCR; ``--no-clean boilerplate``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from copydesk import Boilerplate, Cleaner, Document, PageBreak, Paragraph, hookimpl
+from copydesk.model.nodes import Block
+from copydesk.textedit import EditLog
+from copydesk.textlines import SENTENCE_END
+
+NAME = "boilerplate"
+FOLIO = re.compile(r"^[\W_]*(?:(?:page|p\.|seite)\s*)?[A-Z]?\d{1,4}[A-Z]?[\W_]*$", re.IGNORECASE)
+DATE = re.compile(r"\b(?:1[6-9]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                  r"[a-z]*\.?\s+\d{1,2}\b|\bPage\s+\d+", re.IGNORECASE)
+MAX_LINES = 2
+
+
+def shape(text: str) -> str:
+    """The text with digits folded, for finding the same head on every page."""
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def reason(block: Paragraph, repeated: set[str]) -> str | None:
+    text = " ".join(block.text.split())
+    if FOLIO.match(text):
+        return "folio"
+    if shape(text) in repeated:
+        return "running-head"
+    raw = block.lines[0].text.strip()
+    if (len(block.lines) == 1 and re.search(r"\S\s{3,}\S", raw) and (
+            DATE.search(raw) or re.search(r"\d", raw)) and not SENTENCE_END.search(raw)):
+        return "running-head"
+    return None
+
+
+def pages(blocks: list[Block]) -> list[list[int]]:
+    """Indexes of the line groups of each page, in order."""
+    out: list[list[int]] = [[]]
+    for i, block in enumerate(blocks):
+        if isinstance(block, PageBreak):
+            out.append([])
+        elif isinstance(block, Paragraph) and block.lines and not block.marks:
+            out[-1].append(i)
+    return [p for p in out if p]
+
+
+def boilerplate(doc: Document) -> Document:
+    log = EditLog(doc, NAME)
+    blocks = list(doc.blocks)
+    edges = [i for page in pages(blocks) for i in {page[0], page[-1]}
+             if len(blocks[i].lines) <= MAX_LINES]  # type: ignore[attr-defined]
+    counts = Counter(shape(blocks[i].text) for i in edges)  # type: ignore[attr-defined]
+    repeated = {s for s, n in counts.items() if n >= 2 and len(s) >= 3}
+    for i in edges:
+        block = blocks[i]
+        assert isinstance(block, Paragraph)
+        why = reason(block, repeated)
+        if why:
+            log.add("boilerplate", block.text, "", block.lines[0].number, why)
+            blocks[i] = Boilerplate(text=block.text, lines=block.lines, reason=why)
+    return dataclasses.replace(doc, blocks=blocks, edits=log.edits)
+
+
+@hookimpl
+def register_cleaners(register: Callable[[Cleaner], None]) -> None:
+    register(Cleaner(
+        name=NAME, clean=boilerplate, before=("captions", "bylines", "reflow"),
+        default_for=("print-ocr",), description="running heads, folios, page numbers out",
+    ))

@@ -1,0 +1,86 @@
+"""The ``bylines`` cleaner: recognise author lines in print OCR before paragraphs are rebuilt.
+
+Two kinds: an opening byline, "By Jane Doe" (names, "and", an optional ", role"), alone in
+its group of lines or as the group's first line; and a closing contributor note, "Jane Doe
+is a contributing editor in London.", alone in its group. Each becomes a ``Byline`` block
+(recorded as an edit of kind ``byline``, noting which kind), so ``reflow`` never joins it to a
+paragraph and ``articles`` can attach it to its story. Use: on by default for print OCR;
+``--no-clean bylines``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+from copydesk import Byline, Cleaner, Document, Paragraph, hookimpl
+from copydesk.model.nodes import Block, Container, Figure
+from copydesk.textedit import EditLog
+from copydesk.textlines import join_lines, join_stripped
+
+NAME = "bylines"
+_NAME = r"[A-Z][\w.'’-]+"
+OPENING = re.compile(
+    rf"^By\s+{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{0,5}}(?:,\s*[\w ]{{0,40}})?\.?$")
+CLOSING = re.compile(
+    rf"^{_NAME}(?:\s+{_NAME}){{1,3}}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,8}}?"
+    r"(?:editor|correspondent|writer|reporter|journalist|columnist|contributor|analyst|author|"
+    r"fellow|professor|researcher|freelancer?|critic|commentator)\b[^.]{0,80}\.$"
+)
+MAX_WORDS = 30
+
+
+def byline_kind(text: str) -> str | None:
+    """``"opening"`` for "By …", ``"closing"`` for a contributor note, else ``None``."""
+    text = " ".join(text.split())
+    if len(text.split()) > MAX_WORDS:
+        return None
+    if OPENING.match(text):
+        return "opening"
+    if CLOSING.match(text):
+        return "closing"
+    return None
+
+
+def split_group(block: Paragraph, log: EditLog) -> list[Block]:
+    kind = byline_kind(block.text)
+    lines = block.lines
+    if kind is None and len(lines) > 1 and byline_kind(lines[0].text) == "opening":
+        byline, rest = lines[:1], lines[1:]
+        kind = "opening"
+    elif kind is not None:
+        byline, rest = lines, []
+    else:
+        return [block]
+    text, marks = join_lines(byline)
+    log.add("byline", text, text, byline[0].number, kind)
+    out: list[Block] = [Byline(text=text, marks=marks, lines=byline)]
+    if rest:
+        out.append(Paragraph(text=join_stripped(rest), lines=rest))
+    return out
+
+
+def bylines(doc: Document) -> Document:
+    log = EditLog(doc, NAME)
+
+    def visit(blocks: list[Block]) -> list[Block]:
+        out: list[Block] = []
+        for block in blocks:
+            if isinstance(block, Paragraph) and block.lines and not block.marks:
+                out.extend(split_group(block, log))
+            elif isinstance(block, Container) and not isinstance(block, Figure):
+                out.append(dataclasses.replace(block, blocks=visit(block.blocks)))
+            else:
+                out.append(block)
+        return out
+
+    return dataclasses.replace(doc, blocks=visit(doc.blocks), edits=log.edits)
+
+
+@hookimpl
+def register_cleaners(register: Callable[[Cleaner], None]) -> None:
+    register(Cleaner(
+        name=NAME, clean=bylines, after=("captions",), before=("reflow",),
+        default_for=("print-ocr",), description="recognise bylines and contributor notes",
+    ))
