@@ -34,6 +34,7 @@ from copydesk.textedit import EditLog
 NAME = "dropcap"
 MIN_ZIPF = 2.5
 MARGIN = 0.4
+DOCUMENT_WEIGHT = 1.5  # weight of the document's own use of a word (names above all)
 QUESTION_WORDS = frozenset(
     ["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must"])
 _FRAGMENT = re.compile(r"([a-z][\w’'-]*)")
@@ -48,7 +49,8 @@ def candidates(fragment: str, sentence: str, vocab: Counter[str]) -> list[tuple[
         word = letter + fragment
         if word.lower() in QUESTION_WORDS and not question:
             continue
-        score = zipf_frequency(word.replace("’", "'"), "en") + math.log1p(vocab[word])
+        score = zipf_frequency(word.replace("’", "'"), "en") + DOCUMENT_WEIGHT * math.log1p(
+            vocab[word])
         out.append((score, word))
     return sorted(out, reverse=True)
 

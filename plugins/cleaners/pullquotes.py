@@ -1,7 +1,7 @@
 """The ``pullquotes`` cleaner: move text that repeats a passage of the body out of the body.
 
 A pull quote repeats or paraphrases a sentence of its article in display type. For each short
-group of lines (at most ``MAX_LINES``, between blank lines), the words are compared with every
+group of lines (at most ``MAX_WORDS`` words, between blank lines), the words are compared with every
 sentence, and pair of sentences, of the text around it (``WINDOW`` groups each side): the share
 of its words found there (``rapidfuzz`` scores near-matches, so OCR errors and inflections
 count). A group is a pull quote when it repeats the body nearly word for word
@@ -32,7 +32,7 @@ from copydesk.textedit import EditLog
 from copydesk.textlines import SENTENCE_END, join_lines
 
 NAME = "pullquotes"
-MAX_LINES = 10
+MAX_WORDS = 60
 MIN_WORDS = 5
 WINDOW = 80  # groups each side searched for the quoted passage
 VERBATIM = 0.9
@@ -101,7 +101,7 @@ def pullquotes(doc: Document) -> Document:
         chosen: set[int] = set()
         for i, group in enumerate(groups):
             cand = words(group.text)
-            if len(group.lines) > MAX_LINES or len(cand) < MIN_WORDS or not whole_sentences(
+            if len(group.text.split()) > MAX_WORDS or len(cand) < MIN_WORDS or not whole_sentences(
                     group.text):
                 continue
             around = [passages[j] for j in range(max(0, i - WINDOW), min(len(groups), i + WINDOW + 1))
