@@ -35,6 +35,7 @@ FIRST = ["Jane", "Omar", "Li", "Maria", "John", "Aisha", "Peter", "Nadia", "Samu
 LAST = ["Doe", "Haddad", "Wei", "Santos", "Smith", "Rahman", "Novak", "Okafor", "Berg", "Costa"]
 PAPERS = ["THE MORNING HERALD", "The Evening Post", "DAILY CHRONICLE", "The Weekly Observer"]
 ROLES = ["a staff writer", "a contributing editor", "a foreign correspondent", "a columnist"]
+SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "if", "in", "of", "on", "or", "the", "to"])
 _SIMPLE_WORD = re.compile(r"^([“\"‘(]*)([A-Za-z]+)([,.;:!?”’\")]*)$")
 
 
@@ -204,6 +205,18 @@ def quotable(paragraphs: list[str], rng: random.Random) -> str | None:
     return " ".join(words)
 
 
+def headline(rng: random.Random, paragraphs: list[str]) -> str:
+    """A headline made of a run of words from the story, in title case."""
+    words = [w.strip("“”\"‘’'.,;:!?()—") for w in paragraphs[0].split()]
+    words = [w for w in words if w.isalpha()]
+    start = rng.randrange(0, max(1, len(words) - 6))
+    picked = words[start : start + rng.randint(3, 8)] or ["News"]
+    while len(picked) > 1 and picked[-1].lower() in SMALL:
+        picked.pop()
+    return " ".join(w.lower() if w.lower() in SMALL and i else
+                    w[0].upper() + w[1:] for i, w in enumerate(picked))
+
+
 def article(page: Page, paragraphs: list[str], first: bool) -> None:
     rng, style = page.rng, page.style
     gold = {"paragraphs": list(paragraphs), "drop_cap": None, "byline": None}
@@ -211,6 +224,9 @@ def article(page: Page, paragraphs: list[str], first: bool) -> None:
     name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     if not first or byline < 0.35:
         page.blank()
+    if rng.random() < 0.5:
+        gold["title"] = headline(rng, paragraphs)
+        page.block(wrap(gold["title"], [], style.width, rng, 0.0))
     if byline < 0.35:
         gold["byline"] = f"By {name}"
         page.block([gold["byline"]])

@@ -35,6 +35,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.cleaners.captions",
     "copydesk.plugins.cleaners.dehyphenate",
     "copydesk.plugins.cleaners.dropcap",
+    "copydesk.plugins.cleaners.headings",
     "copydesk.plugins.cleaners.pullquotes",
     "copydesk.plugins.cleaners.reflow",
     "copydesk.plugins.writers.model_json",

@@ -33,6 +33,7 @@ from copydesk.model.nodes import Block, Figure
 from copydesk.plugins.cleaners import bylines
 
 NAME = "articles"
+FURNITURE = (Figure, PullQuote, Boilerplate, PageBreak)
 
 
 def byline_kind(block: Block) -> str | None:
@@ -57,23 +58,23 @@ def split(blocks: list[Block], supplied: set[str]) -> list[Block]:
     for block in blocks:
         kind = byline_kind(block)
         starts = opens_story(block, supplied) or kind == "opening"
-        if starts and not (current is not None and not closed and kind == "opening"
-                           and all(isinstance(b, Heading) for b in current)):
+        if starts and current is not None and not closed and not has_body(current):
+            current.append(block)  # a headline, byline and drop cap open one story together
+        elif starts or (current is None or closed) and not isinstance(block, FURNITURE):
             current = [block]
             out.append(Article(blocks=current))
             closed = False
-        elif isinstance(block, Figure | PullQuote | Boilerplate | PageBreak) and (
-                current is None or closed):
-            out.append(block)
         elif current is None or closed:
-            current = [block]
-            out.append(Article(blocks=current))
-            closed = False
+            out.append(block)
         else:
             current.append(block)
         if kind == "closing":
             closed = True
     return out
+
+
+def has_body(blocks: list[Block]) -> bool:
+    return any(isinstance(b, Paragraph) for b in blocks)
 
 
 def place_pullquotes(blocks: list[Block]) -> list[Block]:

@@ -82,6 +82,18 @@ def _text_blocks(blocks: list[Block]) -> list[TextBlock]:
     return out
 
 
+def names_and_words(doc: Document) -> Counter[str]:
+    """The document's words as written, leaving out the first word of each sentence (whose
+    capital says nothing about it); a capitalised word counted here is most likely a name."""
+    counts: Counter[str] = Counter()
+    for block in _text_blocks(doc.blocks):
+        for match in re.finditer(r"[\w’']+", block.text):
+            before = block.text[: match.start()].rstrip()
+            if before and before[-1] not in ".!?…:\"“”‘’'—(":
+                counts[match.group()] += 1
+    return counts
+
+
 def restore(block: Paragraph, letter: str, log: EditLog, note: str) -> Paragraph:
     line = block.lines[0].number if block.lines else None
     return log.replace(block, 0, 0, letter, "supply", "", line, note)
@@ -90,8 +102,7 @@ def restore(block: Paragraph, letter: str, log: EditLog, note: str) -> Paragraph
 def dropcap(doc: Document) -> Document:
     log = EditLog(doc, NAME)
     indent = usual_indent(doc)
-    vocab: Counter[str] = Counter(
-        w for b in _text_blocks(doc.blocks) for w in re.findall(r"[\w’']+", b.text))
+    vocab = names_and_words(doc)
 
     def visit(blocks: list[Block]) -> list[Block]:
         out: list[Block] = []
