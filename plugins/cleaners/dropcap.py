@@ -7,9 +7,12 @@ document's lines usually are and starts with a lower-case fragment, or when a li
 single capital letter stands just before it (the drop cap read as a line of its own: the
 letter is then known, not guessed).
 
-Otherwise every capital is tried before the fragment, and the resulting word scored by its
-frequency (``wordfreq``) and by how often the document itself uses it; words that would make
-the sentence a question (``Is``, ``Does``…) are left out unless it ends with ``?``. The
+Otherwise every capital is tried before the fragment, and the resulting word scored by how
+often it starts a sentence (``sentence_starts.json``: shares of sentence-initial words in
+public-domain books), or else by its frequency (``wordfreq``) less ``RARE_START`` (it is not a
+usual first word), and by how often the document itself uses it in mid-sentence (names);
+words that would make the sentence a question (``Is``, ``Does``…) are left out unless it
+ends with ``?``. The
 letter is restored only when the best word is common enough (``MIN_ZIPF``) and clearly ahead of
 the next (``MARGIN``). A restored letter is recorded as an edit of kind ``supply`` and marked
 in the text, so TEI can write it as ``<supplied>``. Use: on by default for print OCR;
@@ -19,11 +22,13 @@ in the text, so TEI can write it as ``<supplied>``. Use: on by default for print
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 import re
 import string
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 from wordfreq import zipf_frequency
 
@@ -35,6 +40,9 @@ NAME = "dropcap"
 MIN_ZIPF = 2.5
 MARGIN = 0.4
 DOCUMENT_WEIGHT = 1.5  # weight of the document's own use of a word (names above all)
+RARE_START = 2.0  # Zipf penalty of a word that is not among the usual first words
+SENTENCE_STARTS: dict[str, float] = json.loads(
+    (Path(__file__).with_name("sentence_starts.json")).read_text(encoding="utf-8"))["share"]
 QUESTION_WORDS = frozenset(
     ["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must"])
 _FRAGMENT = re.compile(r"([a-z][\w’'-]*)")
@@ -49,10 +57,17 @@ def candidates(fragment: str, sentence: str, vocab: Counter[str]) -> list[tuple[
         word = letter + fragment
         if word.lower() in QUESTION_WORDS and not question:
             continue
-        score = zipf_frequency(word.replace("’", "'"), "en") + DOCUMENT_WEIGHT * math.log1p(
-            vocab[word])
+        score = start_score(word) + DOCUMENT_WEIGHT * math.log1p(vocab[word])
         out.append((score, word))
     return sorted(out, reverse=True)
+
+
+def start_score(word: str) -> float:
+    """How likely ``word`` is as the first word of a sentence, on the Zipf scale."""
+    share = SENTENCE_STARTS.get(word.replace("’", "'"))
+    if share:
+        return 7 + math.log10(share)
+    return zipf_frequency(word.replace("’", "'"), "en") - RARE_START
 
 
 def choose(fragment: str, sentence: str, vocab: Counter[str]) -> str | None:
