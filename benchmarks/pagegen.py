@@ -210,9 +210,11 @@ def headline(rng: random.Random, paragraphs: list[str]) -> str:
     words = [w.strip("“”\"‘’'.,;:!?()—") for w in paragraphs[0].split()]
     words = [w for w in words if w.isalpha()]
     start = rng.randrange(0, max(1, len(words) - 6))
-    picked = words[start : start + rng.randint(3, 8)] or ["News"]
+    picked = words[start : start + rng.randint(3, 8)]
     while len(picked) > 1 and picked[-1].lower() in SMALL:
         picked.pop()
+    if len(picked) < 2:
+        picked = ["Latest", "News"]
     return " ".join(w.lower() if w.lower() in SMALL and i else
                     w[0].upper() + w[1:] for i, w in enumerate(picked))
 

@@ -13,7 +13,9 @@ captions set between them — is either a wrapped line or a paragraph end. The e
 5. a finished sentence ends the paragraph when the next line's first word would have fitted on
    the line (no typesetter leaves that room inside a paragraph), or when the next line is
    indented;
-6. a full line ending a sentence, followed by a blank line, ends the paragraph when this
+6. a full line that closes a quotation, followed by one that opens another, ends the paragraph
+   (dialogue gives each speaker's turn its own paragraph);
+7. a full line ending a sentence, followed by a blank line, ends the paragraph when this
    document's blank lines mostly separate paragraphs (rather than mark column breaks).
 
 Joined lines become one paragraph whose ``lines`` keep every source line; each line end is a
@@ -100,6 +102,8 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
     width = len(text) / prev.fill if prev.fill else len(text)
     if len(text) + 1 + len(start.split()[0]) <= width:
         return False
+    if text[-1] in "”\"" and start[0] in "“\"" and text[-2:-1] in ".!?…,":
+        return False  # a quotation closes, another opens: the next speaker's turn
     return not (line.blank_before and conv.blank_is_paragraph)
 
 
