@@ -268,8 +268,9 @@ def make_page(rng: random.Random, chapters: list[list[str]], number: int,
         page.gold["boilerplate"].append(head)
     n_articles = rng.choice([1, 1, 2, 2, 3])
     extras: list[tuple[list[str], bool]] = []
+    stories = rng.sample(range(len(chapters)), n_articles)  # never the same text twice
     for a in range(n_articles):
-        chapter = rng.choice(chapters)
+        chapter = chapters[stories[a]]
         count = rng.randint(*paragraphs_per_article)
         start = rng.randrange(0, max(1, len(chapter) - count))
         paragraphs = chapter[start : start + count]

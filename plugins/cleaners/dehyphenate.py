@@ -4,7 +4,8 @@
 France-|Presse`` keep their hyphen; ``Major-Gen-|eral`` becomes ``Major-General``. The evidence,
 strongest first:
 
-1. a number on either side, or a capital after the break (``France-|Presse``,
+1. a suffix after the break (``trustful-|ly``) joins; a number on either side, or a capital
+   after the break (``France-|Presse``,
    ``al-|Baghdadi``), keeps the hyphen; so does an acronym before it (``US-|supported``);
 2. the document itself: how often the joined and the hyphenated forms occur elsewhere in it;
 3. word frequencies (``wordfreq``): the joined form is taken when it is a word about as common
@@ -39,11 +40,14 @@ KNOWN = 3.5  # Zipf frequency at which a joined form is a word, whatever its par
 MARGIN = 3.0  # how much rarer than its rarer part a joined word may be and still be taken
 PART = 2.0  # Zipf frequency from which each side of an unknown join counts as a word
 NAME_PREFIXES = frozenset({"Mc", "Mac", "O’", "O'"})
+SUFFIXES = frozenset(
+    ["ly", "ness", "ment", "ments", "ing", "ings", "ed", "er", "ers", "est", "tion", "tions", "sion", "ful", "less", "able", "ible", "ity", "ous", "ive", "al", "ally", "ism", "ist", "ists", "ize", "ise", "ized", "ised"])
 
 
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
-    return zipf_frequency(word.replace("’", "'"), LANGUAGE)
+    folded = word.replace("’", "'").replace("æ", "ae").replace("œ", "oe")
+    return zipf_frequency(folded, LANGUAGE)
 
 
 def decide(fragment: str, following: str, vocabulary: Counter[str]) -> tuple[bool, str]:
@@ -55,6 +59,8 @@ def decide(fragment: str, following: str, vocabulary: Counter[str]) -> tuple[boo
     last = fragment.rsplit("-", 1)[-1]
     if not last or not following:
         return False, "no word on one side"
+    if following.lower().rstrip("’'s") in SUFFIXES and last.isalpha():
+        return True, "a suffix after the break"
     if last[-1].isdigit() or following[0].isdigit():
         return False, "a number"
     if last in NAME_PREFIXES and following[:1].isupper():
