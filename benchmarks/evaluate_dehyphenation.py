@@ -13,6 +13,7 @@ Use: ``python benchmarks/evaluate_dehyphenation.py``.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from collections import Counter
@@ -55,7 +56,7 @@ def overproof() -> tuple[int, int, Counter[str]]:
     wrong: Counter[str] = Counter()
     for lines, own in zip(arts, per_article, strict=True):
         elsewhere = everywhere - own
-        for line, following in zip(lines, lines[1:], strict=False):
+        for line, following in itertools.pairwise(lines):
             match = SPLIT.search(line.rstrip())
             nxt = WORD.match(following.strip())
             if not match or not nxt:
