@@ -84,7 +84,7 @@ def usual_indent(doc: Document) -> int:
         len(ln.text) - len(ln.text.lstrip())
         for b in _text_blocks(doc.blocks) for ln in b.lines
     )
-    return indents[len(indents) // 2] if indents else 0
+    return indents[(len(indents) - 1) // 2] if indents else 0
 
 
 def _text_blocks(blocks: list[Block]) -> list[TextBlock]:

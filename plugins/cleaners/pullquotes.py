@@ -96,7 +96,7 @@ def pullquotes(doc: Document) -> Document:
         lengths = [len(ln.text.strip()) for g in groups for ln in g.lines]
         width = median(lengths)
         indents = sorted(len(ln.text) - len(ln.text.lstrip()) for g in groups for ln in g.lines)
-        indent = indents[len(indents) // 2]
+        indent = indents[(len(indents) - 1) // 2]
         passages = [sentences(g.text) for g in groups]
         chosen: set[int] = set()
         for i, group in enumerate(groups):

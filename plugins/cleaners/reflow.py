@@ -71,7 +71,7 @@ def conventions(lines: list[Line]) -> Conventions:
     return Conventions(
         trailing_space_wraps=trailing,
         blank_is_paragraph=blank_all > 0 and blank_par >= 0.5 * blank_all,
-        indent=indents[len(indents) // 2],
+        indent=indents[(len(indents) - 1) // 2],
     )
 
 

@@ -1,0 +1,173 @@
+"""Each print-OCR cleaner on small pages built here, set the way OCR of print reads."""
+
+from __future__ import annotations
+
+import pytest
+
+import copydesk
+from copydesk import (
+    Article,
+    Boilerplate,
+    Byline,
+    Caption,
+    Heading,
+    Paragraph,
+    PullQuote,
+    iter_blocks,
+)
+
+
+def convert(text: str, cleaners=None):
+    doc = copydesk.read(text.encode(), "print-ocr")
+    return copydesk.clean(doc, cleaners)
+
+
+def paragraphs(doc) -> list[str]:
+    return [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph)]
+
+
+COLUMN = """\
+The council met on Tuesday to
+discuss the budget for next year.
+Members argued for three hours
+about the cost of the new bridge.
+The mayor spoke last.
+When the vote came, the bridge
+was approved by nine votes to
+four, and work will start soon.
+"""
+
+
+def test_reflow_ends_paragraphs_where_the_next_word_would_have_fitted():
+    assert paragraphs(convert(COLUMN, ["reflow"])) == [
+        "The council met on Tuesday to discuss the budget for next year. Members argued for "
+        "three hours about the cost of the new bridge. The mayor spoke last.",
+        "When the vote came, the bridge was approved by nine votes to four, and work will "
+        "start soon.",
+    ]
+
+
+def test_reflow_reads_a_trailing_space_convention():
+    text = ("It rained all day in the \ncity and the streets were \nempty. \n\n"
+            "Crowds stayed at home \nand waited for news of \nthe river.\n"
+            "Later the sun came out \nagain and people went \nback to work.\n")
+    assert paragraphs(convert(text, ["reflow"])) == [
+        "It rained all day in the city and the streets were empty. Crowds stayed at home "
+        "and waited for news of the river.",
+        "Later the sun came out again and people went back to work."]
+
+
+def test_reflow_keeps_a_paragraph_across_a_column_break_and_splits_dialogue():
+    text = ("The old man looked up and said\nnothing for a while, then he\n\nturned "
+            "to the window.\n“Is it late?” he asked at last.”\n“Very late,” said the boy.\n")
+    assert paragraphs(convert(text, ["reflow"])) == [
+        "The old man looked up and said nothing for a while, then he turned to the window.",
+        "“Is it late?” he asked at last.”", "“Very late,” said the boy."]
+
+
+def test_reflow_uses_indentation():
+    text = "The first paragraph ends here\nwith a full line of text.\n   Then a new one starts\nand goes on.\n"
+    assert len(paragraphs(convert(text, ["reflow"]))) == 2
+
+
+@pytest.mark.parametrize("text, restored", [
+    (" he storm broke over the city\nat dawn and lasted all day.\n", "The storm"),
+    ("T\nhe storm broke over the city\nat dawn and lasted all day.\n", "The storm"),
+    (" raqi forces entered the town\nwhere Iraqi flags now fly, and\nIraqi police patrol.\n",
+     "Iraqi forces"),
+])
+def test_dropcap_restores_the_lost_letter(text, restored):
+    doc = convert(text)
+    assert paragraphs(doc)[0].startswith(restored)
+    edit = next(e for e in doc.edits if e.kind == "supply")
+    assert edit.plugin == "dropcap" and edit.original == "" and edit.replacement == restored[0]
+
+
+def test_dropcap_leaves_a_gap_it_cannot_decide():
+    doc = convert(" hat was the question that\nnobody in the room could answer.\n")
+    assert paragraphs(doc)[0].startswith("hat was")
+    assert not [e for e in doc.edits if e.kind == "supply"]
+
+
+CAPTIONED = """\
+The rescue teams worked through
+the night to reach the village.
+
+Rescuers search the rubble of a house in the village on Monday.        (Reuters)
+
+Food and water arrived by truck
+in the morning, officials said.
+
+A boy carries water near the camp.
+REUTERS/Jane Doe
+
+Doctors set up a clinic at the
+school, which was undamaged.
+"""
+
+
+def test_captions_are_set_apart_with_their_credits():
+    doc = convert(CAPTIONED)
+    captions = [(b.text, b.credit) for b in iter_blocks(doc) if isinstance(b, Caption)]
+    assert captions == [
+        ("Rescuers search the rubble of a house in the village on Monday.", "Reuters"),
+        ("A boy carries water near the camp.", "REUTERS/Jane Doe")]
+    assert all("Rescuers" not in p and "REUTERS" not in p for p in paragraphs(doc))
+
+
+def test_pull_quotes_are_found_verbatim_or_shortened():
+    body = ("The minister said on Friday that the new railway line would open before the "
+            "end of the year, whatever the weather. Engineers were less sure. Heavy rain "
+            "has delayed the work on the northern section for weeks.")
+    from textwrap import wrap
+    lines = "\n".join(wrap(body, 34))
+    text = (lines + "\n\n  The new railway line would\nopen before the end of the\nyear, "
+            "the minister said.\n\nThe work goes on seven days a\nweek, with crews from "
+            "three towns.\n")
+    doc = convert(text)
+    assert [b.text for b in iter_blocks(doc) if isinstance(b, PullQuote)] == [
+        "The new railway line would open before the end of the year, the minister said."]
+    assert len(paragraphs(doc)) == 2
+
+
+def test_no_pull_quote_without_repetition():
+    doc = convert(COLUMN)
+    assert not [b for b in iter_blocks(doc) if isinstance(b, PullQuote)]
+
+
+def test_running_heads_and_folios_repeated_across_pages_are_boilerplate():
+    page = "THE DAILY HERALD    Tuesday    Page {n}\n\n" + COLUMN + "\n{n}\n"
+    text = "\f".join(page.format(n=n) for n in (1, 2))
+    doc = convert(text)
+    furniture = [(b.reason, b.text) for b in iter_blocks(doc) if isinstance(b, Boilerplate)]
+    assert [r for r, _ in furniture] == ["running-head", "folio"] * 2
+    assert all("HERALD" not in p for p in paragraphs(doc))
+
+
+def test_headline_byline_and_contributor_note_shape_the_articles():
+    text = ("Bridge Approved After Long Debate\n\nBy Ann Smith\n\n" + COLUMN +
+            "\nAnn Smith is a staff writer for the Herald.\n\n"
+            "Storm Closes Schools\n\n" + COLUMN)
+    doc = convert(text)
+    articles = [b for b in doc.blocks if isinstance(b, Article)]
+    assert len(articles) == 2
+    first = articles[0].blocks
+    assert isinstance(first[0], Heading) and first[0].text == "Bridge Approved After Long Debate"
+    assert [b.text for b in first if isinstance(b, Byline)] == [
+        "By Ann Smith", "Ann Smith is a staff writer for the Herald."]
+    assert isinstance(articles[1].blocks[0], Heading)
+
+
+def test_a_page_without_signs_is_one_article():
+    doc = convert(COLUMN)
+    assert [type(b) for b in doc.blocks] == [Article]
+
+
+def test_every_change_is_in_the_report(tmp_path, cli):
+    src = tmp_path / "page.txt"
+    src.write_text(CAPTIONED)
+    result = cli("convert", str(src), "-f", "print-ocr", "--report", "-t", "json")
+    assert result.returncode == 0, result.stderr
+    err = result.stderr.decode()
+    assert "cleaners run: boilerplate, captions, bylines, headings, pullquotes, reflow" in err
+    assert "captions     caption" in err and "(credit: Reuters)" in err
