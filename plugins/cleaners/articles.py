@@ -12,6 +12,7 @@ Use: on by default for print OCR; ``--no-clean articles`` keeps the page as a fl
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Callable
 
@@ -34,6 +35,7 @@ from copydesk.plugins.cleaners import bylines
 
 NAME = "articles"
 FURNITURE = (Figure, PullQuote, Boilerplate, PageBreak)
+NEAR = 4  # a pull quote's home is sought among the NEAR articles around it
 
 
 def byline_kind(block: Block) -> str | None:
@@ -78,28 +80,26 @@ def has_body(blocks: list[Block]) -> bool:
 
 
 def place_pullquotes(blocks: list[Block]) -> list[Block]:
-    """Each pull quote moved after the paragraph it repeats, in whichever article that is."""
-    quotes = [b for b in blocks if isinstance(b, PullQuote)]
-    articles = [b for b in blocks if isinstance(b, Article)]
-    if not quotes or not articles:
-        return blocks
-    rest = [b for b in blocks if not isinstance(b, PullQuote)]
+    """Each pull quote moved after the paragraph it repeats, in one of the articles near it."""
     homes: dict[int, list[PullQuote]] = {}
-    for quote in quotes:
-        best, best_score = None, 0.0
-        for article in articles:
-            for para in article.blocks:
-                if isinstance(para, Paragraph):
-                    score = fuzz.partial_token_set_ratio(quote.text, para.text)
-                    if score > best_score:
-                        best, best_score = para, score
+    rest: list[Block] = []
+    article_at = [i for i, b in enumerate(blocks) if isinstance(b, Article)]
+    for i, block in enumerate(blocks):
+        if not isinstance(block, PullQuote):
+            rest.append(block)
+            continue
+        at = bisect.bisect(article_at, i)
+        near = [blocks[j] for j in article_at[max(0, at - NEAR // 2) : at + NEAR // 2]]
+        paras = [p for a in near for p in a.blocks if isinstance(p, Paragraph)]  # type: ignore[attr-defined]
+        best = max(paras, key=lambda p: fuzz.partial_token_set_ratio(block.text, p.text),
+                   default=None)
         if best is None:
-            rest.append(quote)
+            rest.append(block)
         else:
-            homes.setdefault(id(best), []).append(quote)
+            homes.setdefault(id(best), []).append(block)
     placed = []
     for block in rest:
-        if isinstance(block, Article):
+        if isinstance(block, Article) and homes:
             inner: list[Block] = []
             for b in block.blocks:
                 inner.append(b)

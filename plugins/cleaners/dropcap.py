@@ -47,6 +47,8 @@ QUESTION_WORDS = frozenset(
     ["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must"])
 _FRAGMENT = re.compile(r"([a-z][\w’'-]*)")
 _LONE_CAPITAL = re.compile(r"^\s*([A-Z])\s*$")
+# a word after a character that does not end a sentence or open a quotation
+_MID_SENTENCE_WORD = re.compile(r"(?<=[^\s.!?…:\"“”‘’'—(])\s+([\w’']+)")
 
 
 def candidates(fragment: str, sentence: str, vocab: Counter[str]) -> list[tuple[float, str]]:
@@ -102,10 +104,8 @@ def names_and_words(doc: Document) -> Counter[str]:
     capital says nothing about it); a capitalised word counted here is most likely a name."""
     counts: Counter[str] = Counter()
     for block in _text_blocks(doc.blocks):
-        for match in re.finditer(r"[\w’']+", block.text):
-            before = block.text[: match.start()].rstrip()
-            if before and before[-1] not in ".!?…:\"“”‘’'—(":
-                counts[match.group()] += 1
+        for match in _MID_SENTENCE_WORD.finditer(block.text):
+            counts[match.group(1)] += 1
     return counts
 
 
