@@ -46,8 +46,18 @@ def to_data(obj: Any) -> Any:
 
 
 def dumps(doc: Document) -> str:
-    """The document as JSON text (UTF-8 safe: lone surrogates are written as escapes)."""
-    return json.dumps(to_data(doc), ensure_ascii=False, indent=2) + "\n"
+    """The document as JSON text: one line per top-level block, so it is quick to write and
+    read, and diffs stay readable. Lone surrogates are written as escapes."""
+    data = to_data(doc)
+    head = {k: v for k, v in data.items() if k != "blocks"}
+    lines = [_compact(block) for block in data["blocks"]]
+    head_text = _compact(head)[1:-1]
+    blocks = "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
+    return "{" + head_text + ',\n"blocks": ' + blocks + "}\n"
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def dump_bytes(doc: Document) -> bytes:

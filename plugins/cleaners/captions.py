@@ -47,6 +47,8 @@ MAX_CREDIT_WORDS = 6
 def find_credit(text: str) -> re.Match[str] | None:
     """The photo credit ending ``text``, if it has one."""
     stripped = text.rstrip()
+    if not ("(" in stripped or "/" in stripped or ":" in stripped):
+        return None  # every credit pattern needs one of these
     for pattern in CREDITS:
         match = pattern.search(stripped)
         if match and len(match.group(1).split()) <= MAX_CREDIT_WORDS:

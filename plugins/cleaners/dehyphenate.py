@@ -19,6 +19,7 @@ in the text. Use: on by default for print OCR; ``--no-clean dehyphenate`` keeps 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import Counter
@@ -93,10 +94,11 @@ def vocabulary(doc: Document) -> Counter[str]:
 
     def count(block: Block) -> None:
         if isinstance(block, TextBlock):
-            breaks = [m.start for m in block.marks if m.kind == "break"]
+            breaks = sorted(m.start for m in block.marks if m.kind == "break")
             for match in WORD.finditer(block.text):
                 s, e = match.span()
-                if not any(s < p < e for p in breaks):
+                at = bisect.bisect_right(breaks, s)
+                if not (at < len(breaks) and breaks[at] < e):
                     word = match.group().lower()
                     counts[word] += 1
                     if "-" in word:

@@ -18,9 +18,11 @@ after ``captions`` and before ``reflow``. Use: on by default for print OCR;
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from statistics import median
 
@@ -34,9 +36,11 @@ from copydesk.textlines import SENTENCE_END, join_lines
 NAME = "pullquotes"
 MAX_WORDS = 60
 MIN_WORDS = 5
-WINDOW = 80  # groups each side searched for the quoted passage
+WINDOW = 200  # groups each side searched for the quoted passage (several pages)
 VERBATIM = 0.9
 PARAPHRASE = 0.6
+PREFILTER = 0.4  # share of exact shared words below which no fuzzy match is tried
+COMMON_POSTINGS, COMMON_SHARE = 50, 0.02  # a word in more passages is left out of that share
 _SENTENCES = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
 
 
@@ -52,17 +56,20 @@ def whole_sentences(text: str) -> bool:
         SENTENCE_END.search(text) or text[-1] in "\"”’»")
 
 
-def sentences(text: str) -> list[list[str]]:
-    """The text's sentences as word lists, plus each pair of neighbouring sentences."""
+Passage = tuple[int, frozenset[str]]  # (number of words, the words)
+
+
+def sentences(text: str) -> list[Passage]:
+    """The text's sentences, and each pair of neighbouring sentences, as passages."""
     parts = [words(s) for s in _SENTENCES.split(text) if s.strip()]
-    return parts + [a + b for a, b in itertools.pairwise(parts)]
+    joined = parts + [a + b for a, b in itertools.pairwise(parts)]
+    return [(len(p), frozenset(p)) for p in joined if p]
 
 
-def overlap(candidate: list[str], passage: list[str]) -> float:
-    """The share of the candidate's words found (closely) in the passage."""
-    if not candidate or not passage:
+def overlap(candidate: list[str], vocab: frozenset[str]) -> float:
+    """The share of the candidate's words found (closely) in the passage's words."""
+    if not candidate or not vocab:
         return 0.0
-    vocab = set(passage)
     found = 0
     for word in candidate:
         if word in vocab or (len(word) > 4 and process.extractOne(
@@ -79,9 +86,42 @@ def set_apart(block: Paragraph, width: float, indent: int) -> bool:
     return own < 0.75 * width or own > 1.3 * width or first_indent > indent
 
 
-def best_match(candidate: list[str], passages: list[list[list[str]]]) -> float:
-    return max((overlap(candidate, p) for group in passages for p in group
-                if len(p) >= 0.6 * len(candidate)), default=0.0)
+class PassageIndex:
+    """Every passage of a run of groups, and which passages hold each word (in group order),
+    so that a candidate is compared only with passages near it that share enough words."""
+
+    def __init__(self, groups: list[Paragraph]) -> None:
+        self.passages: list[tuple[int, int, frozenset[str]]] = []  # (group, size, words)
+        self.postings: dict[str, list[int]] = {}
+        for g, group in enumerate(groups):
+            for size, vocab in sentences(group.text):
+                pid = len(self.passages)
+                self.passages.append((g, size, vocab))
+                for word in vocab:
+                    self.postings.setdefault(word, []).append(pid)
+        self.group_of = [g for g, _, _ in self.passages]  # non-decreasing
+        # words in very many passages say little about where a quote comes from
+        limit = max(COMMON_POSTINGS, COMMON_SHARE * len(self.passages))
+        self.common = {w for w, pids in self.postings.items() if len(pids) > limit}
+
+    def best_match(self, group: int, candidate: list[str], skip: set[int]) -> float:
+        """The best overlap of ``candidate`` with a passage of another group within
+        ``WINDOW`` groups; passages sharing too few exact words are never compared."""
+        low = bisect.bisect_left(self.group_of, group - WINDOW)
+        high = bisect.bisect_left(self.group_of, group + WINDOW + 1)
+        unique = set(candidate) - self.common
+        hits: Counter[int] = Counter()
+        for word in unique:
+            postings = self.postings.get(word, [])
+            for pid in postings[bisect.bisect_left(postings, low):bisect.bisect_left(postings, high)]:
+                hits[pid] += 1
+        floor = PREFILTER * len(unique)
+        best = 0.0
+        for pid, shared in hits.items():
+            g, size, vocab = self.passages[pid]
+            if shared >= floor and g != group and g not in skip and size >= 0.6 * len(candidate):
+                best = max(best, overlap(candidate, vocab))
+        return best
 
 
 def pullquotes(doc: Document) -> Document:
@@ -97,16 +137,14 @@ def pullquotes(doc: Document) -> Document:
         width = median(lengths)
         indents = sorted(len(ln.text) - len(ln.text.lstrip()) for g in groups for ln in g.lines)
         indent = indents[(len(indents) - 1) // 2]
-        passages = [sentences(g.text) for g in groups]
+        index = PassageIndex(groups)
         chosen: set[int] = set()
         for i, group in enumerate(groups):
             cand = words(group.text)
             if len(group.text.split()) > MAX_WORDS or len(cand) < MIN_WORDS or not whole_sentences(
                     group.text):
                 continue
-            around = [passages[j] for j in range(max(0, i - WINDOW), min(len(groups), i + WINDOW + 1))
-                      if j != i and j not in chosen]
-            score = best_match(cand, around)
+            score = index.best_match(i, cand, chosen)
             if score >= VERBATIM or (score >= PARAPHRASE and set_apart(group, width, indent)):
                 chosen.add(i)
         out: list[Block] = []
