@@ -39,9 +39,10 @@ SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "if", "in",
 _SIMPLE_WORD = re.compile(r"^([“\"‘(]*)([A-Za-z]+)([,.;:!?”’\")]*)$")
 
 
-def load_chapters() -> list[list[str]]:
-    """Chapters (lists of paragraphs): the shared corpus when present, else the repo sample."""
-    files = sorted(SHARED_CORPUS.glob("*.jsonl")) if SHARED_CORPUS.is_dir() else [SAMPLE]
+def load_chapters(shared: bool = True) -> list[list[str]]:
+    """Chapters (lists of paragraphs): the shared corpus when present (and wanted), else the
+    repository's sample."""
+    files = sorted(SHARED_CORPUS.glob("*.jsonl")) if shared and SHARED_CORPUS.is_dir() else [SAMPLE]
     chapters = []
     for path in files:
         for row in path.read_text(encoding="utf-8").splitlines():
