@@ -26,7 +26,8 @@ def splice(
         s, e = m.start, m.end
         s = s + delta if s >= end and s > start else min(s, start + len(new)) if s > start else s
         e = e + delta if e >= end else min(e, start + len(new)) if e > start else e
-        out.append(m if (s, e) == (m.start, m.end) else dataclasses.replace(m, start=s, end=max(s, e)))
+        out.append(m if (s, e) == (m.start, m.end) else Mark(
+            kind=m.kind, start=s, end=max(s, e), target=m.target))
     return text[:start] + new + text[end:], out
 
 
@@ -53,12 +54,20 @@ class EditLog:
                 original: str | None = None, line: int | None = None,
                 note: str | None = None) -> TextBlock:
         """``block`` with ``text[start:end]`` replaced by ``new``, logged and marked."""
-        edit_id = self.add(kind, block.text[start:end] if original is None else original, new,
+        text, marks = self.replace_text(block.text, block.marks, start, end, new, kind,
+                                        original, line, note)
+        return dataclasses.replace(block, text=text, marks=sorted(marks, key=mark_order))
+
+    def replace_text(self, text: str, marks: Sequence[Mark], start: int, end: int, new: str,
+                     kind: str, original: str | None = None, line: int | None = None,
+                     note: str | None = None) -> tuple[str, list[Mark]]:
+        """The same on a text and its marks (unsorted), for cleaners making many changes."""
+        edit_id = self.add(kind, text[start:end] if original is None else original, new,
                            line, note)
-        text, marks = splice(block.text, block.marks, start, end, new)
-        marks.append(Mark(kind="edit", start=start, end=start + len(new), target=edit_id))
-        return dataclasses.replace(block, text=text, marks=sorted(marks, key=_mark_order))
+        text, out = splice(text, marks, start, end, new)
+        out.append(Mark(kind="edit", start=start, end=start + len(new), target=edit_id))
+        return text, out
 
 
-def _mark_order(m: Mark) -> tuple[int, int, str]:
+def mark_order(m: Mark) -> tuple[int, int, str]:
     return (m.start, -m.end, m.kind)

@@ -7,7 +7,6 @@ full it is relative to the column it sits in.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from statistics import median
@@ -16,8 +15,20 @@ from copydesk.model.layout import Line
 from copydesk.model.nodes import Mark
 
 WIDTH_WINDOW = 12  # lines each side that define a line's column
+WIDTH_STEP = 5  # lines between two measurements of the column width
 SPLIT_END = re.compile(r"[^\W\d_]-$")  # a word split at the line end: "fight-"
 SENTENCE_END = re.compile(r"[.!?:…][\"'”’»)\]]*$")
+_CLOSERS = "\"'”’»)]"
+
+
+def split_end(text: str) -> bool:
+    """Whether ``text`` (right-stripped) ends with a word split at the line end."""
+    return len(text) >= 2 and text[-1] == "-" and text[-2].isalpha()
+
+
+def sentence_end(text: str) -> bool:
+    """Whether ``text`` (right-stripped) ends a sentence (closing quotes aside)."""
+    return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", ":", "…") if text else False
 
 
 def source_lines(text: str) -> Iterator[Line | None]:
@@ -62,12 +73,16 @@ def column_widths(lengths: list[int]) -> list[int]:
 
     The width is the longest line among the ``WIDTH_WINDOW`` lines each side whose length is
     not far above the window's median (so a wide caption does not widen a narrow column).
+    It is measured every ``WIDTH_STEP`` lines and holds for the lines around that point.
     """
-    widths = []
-    for i in range(len(lengths)):
-        window = lengths[max(0, i - WIDTH_WINDOW) : i + WIDTH_WINDOW + 1]
+    widths: list[int] = []
+    for centre in range(WIDTH_STEP // 2, len(lengths) + WIDTH_STEP, WIDTH_STEP):
+        if len(widths) >= len(lengths):
+            break
+        window = lengths[max(0, centre - WIDTH_WINDOW) : centre + WIDTH_WINDOW + 1] or [1]
         mid = median(window)
-        widths.append(max((n for n in window if n <= mid * 1.35 + 2), default=lengths[i]))
+        width = max((n for n in window if n <= mid * 1.35 + 2), default=1)
+        widths.extend([width] * min(WIDTH_STEP, len(lengths) - len(widths)))
     return widths
 
 
@@ -76,7 +91,9 @@ def with_fill(lines: list[Line]) -> list[Line]:
     lengths = [len(line.text.rstrip()) for line in lines]
     widths = column_widths(lengths)
     return [
-        dataclasses.replace(line, fill=round(n / w, 3) if w else 1.0)
+        Line(text=line.text, number=line.number, blank_before=line.blank_before,
+             page=line.page, box=line.box, font=line.font, font_size=line.font_size,
+             bold=line.bold, italic=line.italic, fill=round(n / w, 3) if w else 1.0)
         for line, n, w in zip(lines, lengths, widths, strict=True)
     ]
 
@@ -92,7 +109,7 @@ def join_lines(lines: list[Line]) -> tuple[str, list[Mark]]:
         piece = " ".join(line.text.split())
         if text:
             marks.append(Mark(kind="break", start=len(text), end=len(text)))
-            if not SPLIT_END.search(text):
+            if not split_end(text):
                 text += " "
         text += piece
     return text, marks

@@ -27,22 +27,37 @@ ALWAYS = frozenset({"text", "blocks", "level", "metadata", "edits"})
 
 def to_data(obj: Any) -> Any:
     """The JSON-ready form of a model object (dicts, lists, strings, numbers)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    kind = type(obj)
+    if kind in _SCALARS:
+        return obj
+    fields = _FIELDS.get(kind)
+    if fields is not None or (dataclasses.is_dataclass(obj) and not isinstance(obj, type)):
+        if fields is None:
+            fields = _FIELDS[kind] = _fields_of(kind)
         out: dict[str, Any] = {}
         if isinstance(obj, Block | Document):
             out["type"] = obj.type_name()
-        if isinstance(obj, Document):
+        if kind is Document:
             out["version"] = FORMAT_VERSION
-        for name, default in _defaults(type(obj)):
+        for name, default, always in fields:
             value = getattr(obj, name)
-            if name in ALWAYS or value != default:
-                out[name] = to_data(value)
+            if always or value != default:
+                out[name] = value if type(value) in _SCALARS else to_data(value)
         return out
-    if isinstance(obj, list | tuple):
-        return [to_data(x) for x in obj]
-    if isinstance(obj, dict):
+    if kind is list or kind is tuple:
+        return [x if type(x) in _SCALARS else to_data(x) for x in obj]
+    if kind is dict:
         return {str(k): to_data(v) for k, v in obj.items()}
     return obj
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[tuple[str, Any, bool], ...]] = {}
+
+
+def _fields_of(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    """(name, default, always written) for each field of a model class."""
+    return tuple((name, default, name in ALWAYS) for name, default in _defaults(cls))
 
 
 def dumps(doc: Document) -> str:

@@ -19,7 +19,6 @@ in the text. Use: on by default for print OCR; ``--no-clean dehyphenate`` keeps 
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from collections import Counter
@@ -28,13 +27,16 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from copydesk import Cleaner, Document, Mark, hookimpl, walk
+from copydesk import Cleaner, Document, Mark, hookimpl, iter_blocks, walk
 from copydesk.model.nodes import Block, TextBlock
-from copydesk.textedit import EditLog
+from copydesk.textedit import EditLog, mark_order
 
 NAME = "dehyphenate"
 LANGUAGE = "en"
 WORD = re.compile(r"[\w’'-]*\w")
+_PART = re.compile(r"\w+(?=-\w)|(?<=\w-)\w+")  # the parts of hyphenated words
+_WORD_CHAR = re.compile(r"[\w’'-]")
+_BEFORE = re.compile(r"[\w’'-]*$")
 # Thresholds fitted on 24,583 closed words split by TeX patterns and 2,079 hyphenated compounds
 # from public-domain books (Standard Ebooks): see benchmarks/reports/print-ocr.md.
 KNOWN = 3.5  # Zipf frequency at which a joined form is a word, whatever its parts
@@ -89,34 +91,43 @@ def decide(fragment: str, following: str, vocabulary: Counter[str]) -> tuple[boo
 
 
 def vocabulary(doc: Document) -> Counter[str]:
-    """Lower-cased words of the document, leaving out words that straddle a line break."""
+    """Lower-cased words of the document, and the parts of hyphenated ones, leaving out the
+    words that straddle a line break (they are what is being decided)."""
     counts: Counter[str] = Counter()
-
-    def count(block: Block) -> None:
-        if isinstance(block, TextBlock):
-            breaks = sorted(m.start for m in block.marks if m.kind == "break")
-            for match in WORD.finditer(block.text):
-                s, e = match.span()
-                at = bisect.bisect_right(breaks, s)
-                if not (at < len(breaks) and breaks[at] < e):
-                    word = match.group().lower()
-                    counts[word] += 1
-                    if "-" in word:
-                        counts.update(word.split("-"))
-
-    walk(doc, lambda b: count(b) or b)
+    for block in iter_blocks(doc):
+        if not isinstance(block, TextBlock):
+            continue
+        text = block.text.lower()
+        counts.update(WORD.findall(text))
+        counts.update(_PART.findall(text))
+        for mark in block.marks:
+            if mark.kind == "break" and 0 < mark.start < len(text):
+                word = _straddling(text, mark.start)
+                if word:
+                    counts.subtract([word, *(word.split("-") if "-" in word else [])])
     return counts
 
 
+def _straddling(text: str, pos: int) -> str | None:
+    """The word of ``text`` that runs across position ``pos``, if one does."""
+    if not (_WORD_CHAR.match(text, pos - 1) and _WORD_CHAR.match(text, pos)):
+        return None
+    start = pos
+    while start > 0 and _WORD_CHAR.match(text, start - 1):
+        start -= 1
+    match = WORD.match(text, start)
+    return match.group() if match and match.end() > pos else None
+
+
 def dehyphenate_block(block: TextBlock, vocab: Counter[str], log: EditLog) -> TextBlock:
-    breaks = sorted((m for m in block.marks if m.kind == "break"), key=lambda m: m.start)
+    text, marks = block.text, list(block.marks)
+    breaks = sorted((m for m in marks if m.kind == "break"), key=lambda m: m.start)
     numbers = [line.number for line in block.lines]
     for index in range(len(breaks) - 1, -1, -1):  # right to left: earlier offsets stay valid
         pos = breaks[index].start
-        text = block.text
         if not (pos >= 2 and text[pos - 1] == "-" and text[pos - 2].isalpha()):
             continue
-        before = re.search(r"[\w’'-]*$", text[: pos - 1])
+        before = _BEFORE.search(text, 0, pos - 1)
         after = WORD.match(text, pos)
         if before is None or after is None:
             continue
@@ -126,16 +137,14 @@ def dehyphenate_block(block: TextBlock, vocab: Counter[str], log: EditLog) -> Te
         line = numbers[index] if index < len(numbers) else None
         original = f"{fragment}-\n{following}"
         if join:
-            marks = [m for m in block.marks if m is not breaks[index]]
-            block = dataclasses.replace(block, marks=marks)
-            block = log.replace(block, start, end, fragment + following, "join", original,
-                                line, why)
-            block.marks.append(Mark(kind="break", start=pos - 1, end=pos - 1))
-            block.marks.sort(key=lambda m: (m.start, -m.end, m.kind))
+            marks = [m for m in marks if m is not breaks[index]]
+            text, marks = log.replace_text(text, marks, start, end, fragment + following,
+                                           "join", original, line, why)
+            marks.append(Mark(kind="break", start=pos - 1, end=pos - 1))
         else:
-            block = log.replace(block, start, end, text[start:end], "keep-hyphen", original,
-                                line, why)
-    return block
+            text, marks = log.replace_text(text, marks, start, end, text[start:end],
+                                           "keep-hyphen", original, line, why)
+    return dataclasses.replace(block, text=text, marks=sorted(marks, key=mark_order))
 
 
 def dehyphenate(doc: Document) -> Document:

@@ -140,16 +140,19 @@ def pullquotes(doc: Document) -> Document:
         index = PassageIndex(groups)
         chosen: set[int] = set()
         for i, group in enumerate(groups):
+            if len(group.text.split()) > MAX_WORDS or not whole_sentences(group.text):
+                continue
             cand = words(group.text)
-            if len(group.text.split()) > MAX_WORDS or len(cand) < MIN_WORDS or not whole_sentences(
-                    group.text):
+            if len(cand) < MIN_WORDS:
                 continue
             score = index.best_match(i, cand, chosen)
             if score >= VERBATIM or (score >= PARAPHRASE and set_apart(group, width, indent)):
                 chosen.add(i)
+        quotes = {id(groups[i]) for i in chosen}
         out: list[Block] = []
         for block in blocks:
-            if isinstance(block, Paragraph) and any(block is groups[i] for i in chosen):
+            if id(block) in quotes:
+                assert isinstance(block, Paragraph)
                 text, marks = join_lines(block.lines)
                 log.add("pullquote", block.text, text, block.lines[0].number)
                 out.append(PullQuote(text=text, marks=marks, lines=block.lines))

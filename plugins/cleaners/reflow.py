@@ -27,16 +27,14 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from copydesk import Cleaner, Document, Line, Paragraph, hookimpl
 from copydesk.model.nodes import Block, Container
-from copydesk.textlines import SENTENCE_END, SPLIT_END, join_lines
+from copydesk.textlines import join_lines, sentence_end, split_end
 
 NAME = "reflow"
-LONE_CAPITAL = re.compile(r"^\s*[A-Z]$")
 
 
 @dataclass(frozen=True)
@@ -55,9 +53,9 @@ def conventions(lines: list[Line]) -> Conventions:
     for prev, line in itertools.pairwise(lines):
         text = prev.text.rstrip()
         has_ws = text != prev.text
-        if SPLIT_END.search(text):
+        if split_end(text):
             pass
-        elif SENTENCE_END.search(text):
+        elif sentence_end(text):
             final += 1
             final_ws += has_ws
         else:
@@ -65,7 +63,7 @@ def conventions(lines: list[Line]) -> Conventions:
             mid_ws += has_ws
         if line.blank_before:
             blank_all += 1
-            blank_par += bool(SENTENCE_END.search(text)) and (prev.fill or 1) < 0.8
+            blank_par += sentence_end(text) and (prev.fill or 1) < 0.8
     trailing = mid >= 5 and mid_ws >= 0.9 * mid and final_ws <= 0.6 * max(final, 1)
     indents = sorted(_indent(line) for line in lines) or [0]
     return Conventions(
@@ -83,19 +81,19 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
     """Whether ``line`` continues the paragraph that ``prev`` is in."""
     text = prev.text.rstrip()
     start = line.text.lstrip()
-    if SPLIT_END.search(text):
+    if split_end(text):
         return True
-    if LONE_CAPITAL.match(text):
+    if len(text.strip()) == 1 and text.strip().isupper():
         return False  # a drop cap read as a line of its own: dropcap joins it
     indented = _indent(line) > conv.indent
-    sentence_end = bool(SENTENCE_END.search(text))
+    ends_sentence = sentence_end(text)
     if conv.trailing_space_wraps:
         if text != prev.text:
-            return not (sentence_end and indented and start[:1].islower())
-        return not (sentence_end or start[:1].isupper() or start[:1] in "\"“‘'«")
+            return not (ends_sentence and indented and start[:1].islower())
+        return not (ends_sentence or start[:1].isupper() or start[:1] in "\"“‘'«")
     if start[:1].islower():
-        return not (sentence_end and indented)
-    if not sentence_end:
+        return not (ends_sentence and indented)
+    if not ends_sentence:
         return True
     if indented:
         return False
