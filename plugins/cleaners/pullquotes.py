@@ -39,15 +39,20 @@ MIN_WORDS = 5
 WINDOW = 200  # groups each side searched for the quoted passage (several pages)
 VERBATIM = 0.9
 PARAPHRASE = 0.6
-PREFILTER = 0.4  # share of exact shared words below which no fuzzy match is tried
-COMMON_POSTINGS, COMMON_SHARE = 50, 0.02  # a word in more passages is left out of that share
+PREFILTER = 0.4  # share of shared rare words below which a group is not compared at all
+EXACT_FIRST = 0.5  # share of exact matches below which near-misses are not sought
+COMMON_POSTINGS, COMMON_SHARE = 50, 0.02  # a word in more groups is left out of that share
+_SPLIT_WORD = re.compile(r"(\w)- (\w)")
+_WORD3 = re.compile(r"\w{3,}")
 _SENTENCES = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
 
 
-def words(text: str) -> list[str]:
-    """Lower-case words of three letters or more, words split at line ends joined again."""
-    text = re.sub(r"(\w)- (\w)", r"\1\2", text.lower())
-    return re.findall(r"\w{3,}", text)
+def words(text: str, joined: bool = False) -> list[str]:
+    """Lower-case words of three letters or more, words split at line ends joined again
+    (unless the caller did that already: ``joined``)."""
+    if not joined:
+        text = _SPLIT_WORD.sub(r"\1\2", text.lower())
+    return _WORD3.findall(text)
 
 
 def whole_sentences(text: str) -> bool:
@@ -61,7 +66,8 @@ Passage = tuple[int, frozenset[str]]  # (number of words, the words)
 
 def sentences(text: str) -> list[Passage]:
     """The text's sentences, and each pair of neighbouring sentences, as passages."""
-    parts = [words(s) for s in _SENTENCES.split(text) if s.strip()]
+    text = _SPLIT_WORD.sub(r"\1\2", text.lower())
+    parts = [words(s, joined=True) for s in _SENTENCES.split(text) if s.strip()]
     joined = parts + [a + b for a, b in itertools.pairwise(parts)]
     return [(len(p), frozenset(p)) for p in joined if p]
 
@@ -70,11 +76,12 @@ def overlap(candidate: list[str], vocab: frozenset[str]) -> float:
     """The share of the candidate's words found (closely) in the passage's words."""
     if not candidate or not vocab:
         return 0.0
-    found = 0
-    for word in candidate:
-        if word in vocab or (len(word) > 4 and process.extractOne(
-                word, vocab, scorer=fuzz.ratio, score_cutoff=85) is not None):
-            found += 1
+    missing = [w for w in candidate if w not in vocab]
+    found = len(candidate) - len(missing)
+    if found < EXACT_FIRST * len(candidate):
+        return found / len(candidate)  # too far off for near-misses to matter
+    found += sum(1 for w in missing if len(w) > 4 and process.extractOne(
+        w, vocab, scorer=fuzz.ratio, score_cutoff=85) is not None)
     return found / len(candidate)
 
 
@@ -87,40 +94,43 @@ def set_apart(block: Paragraph, width: float, indent: int) -> bool:
 
 
 class PassageIndex:
-    """Every passage of a run of groups, and which passages hold each word (in group order),
-    so that a candidate is compared only with passages near it that share enough words."""
+    """Which groups hold each word (in group order), so that a candidate is compared only
+    with sentences of nearby groups that share enough of its words."""
 
     def __init__(self, groups: list[Paragraph]) -> None:
-        self.passages: list[tuple[int, int, frozenset[str]]] = []  # (group, size, words)
+        self.texts = [g.text for g in groups]
         self.postings: dict[str, list[int]] = {}
-        for g, group in enumerate(groups):
-            for size, vocab in sentences(group.text):
-                pid = len(self.passages)
-                self.passages.append((g, size, vocab))
-                for word in vocab:
-                    self.postings.setdefault(word, []).append(pid)
-        self.group_of = [g for g, _, _ in self.passages]  # non-decreasing
-        # words in very many passages say little about where a quote comes from
-        limit = max(COMMON_POSTINGS, COMMON_SHARE * len(self.passages))
-        self.common = {w for w, pids in self.postings.items() if len(pids) > limit}
+        for g, text in enumerate(self.texts):
+            for word in set(words(text)):
+                self.postings.setdefault(word, []).append(g)
+        # words in very many groups say little about where a quote comes from
+        limit = max(COMMON_POSTINGS, COMMON_SHARE * len(groups))
+        self.common = {w for w, gs in self.postings.items() if len(gs) > limit}
+        self._passages: dict[int, list[Passage]] = {}
+
+    def passages(self, group: int) -> list[Passage]:
+        if group not in self._passages:
+            self._passages[group] = sentences(self.texts[group])
+        return self._passages[group]
 
     def best_match(self, group: int, candidate: list[str], skip: set[int]) -> float:
         """The best overlap of ``candidate`` with a passage of another group within
-        ``WINDOW`` groups; passages sharing too few exact words are never compared."""
-        low = bisect.bisect_left(self.group_of, group - WINDOW)
-        high = bisect.bisect_left(self.group_of, group + WINDOW + 1)
+        ``WINDOW`` groups; groups sharing too few exact words are never compared."""
         unique = set(candidate) - self.common
         hits: Counter[int] = Counter()
         for word in unique:
-            postings = self.postings.get(word, [])
-            for pid in postings[bisect.bisect_left(postings, low):bisect.bisect_left(postings, high)]:
-                hits[pid] += 1
+            postings = self.postings.get(word, ())
+            low = bisect.bisect_left(postings, group - WINDOW)
+            high = bisect.bisect_right(postings, group + WINDOW)
+            hits.update(postings[low:high])
         floor = PREFILTER * len(unique)
         best = 0.0
-        for pid, shared in hits.items():
-            g, size, vocab = self.passages[pid]
-            if shared >= floor and g != group and g not in skip and size >= 0.6 * len(candidate):
-                best = max(best, overlap(candidate, vocab))
+        for other, shared in hits.items():
+            if shared < floor or other == group or other in skip:
+                continue
+            for size, vocab in self.passages(other):
+                if size >= 0.6 * len(candidate):
+                    best = max(best, overlap(candidate, vocab))
         return best
 
 
