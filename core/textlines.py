@@ -86,16 +86,40 @@ def column_widths(lengths: list[int]) -> list[int]:
     return widths
 
 
-def with_fill(lines: list[Line]) -> list[Line]:
-    """The lines with ``fill`` set: length relative to the estimated column width."""
-    lengths = [len(line.text.rstrip()) for line in lines]
-    widths = column_widths(lengths)
-    return [
-        Line(text=line.text, number=line.number, blank_before=line.blank_before,
-             page=line.page, box=line.box, font=line.font, font_size=line.font_size,
-             bold=line.bold, italic=line.italic, fill=round(n / w, 3) if w else 1.0)
-        for line, n, w in zip(lines, lengths, widths, strict=True)
-    ]
+def measured_groups(text: str) -> list[list[Line] | None]:
+    """:func:`group_lines` with each line's ``fill`` set: its length relative to the width of
+    its column (:func:`column_widths`)."""
+    raw: list[tuple[int, str, int] | None] = []  # (number, text, blank lines before) or a page
+    blanks = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        parts = line.split("\f") if "\f" in line else (line,)
+        for i, part in enumerate(parts):
+            if i:
+                raw.append(None)
+            if part.strip():
+                raw.append((number, part, blanks))
+                blanks = 0
+            else:
+                blanks += 1
+    lengths = [len(r[1].rstrip()) for r in raw if r is not None]
+    widths = iter(column_widths(lengths))
+    lengths_iter = iter(lengths)
+    groups: list[list[Line] | None] = []
+    current: list[Line] = []
+    for item in raw:
+        if item is None or item[2]:
+            if current:
+                groups.append(current)
+                current = []
+            if item is None:
+                groups.append(None)
+                continue
+        n, w = next(lengths_iter), next(widths)
+        current.append(Line(text=item[1], number=item[0], blank_before=item[2],
+                            fill=round(n / w, 3) if w else 1.0))
+    if current:
+        groups.append(current)
+    return groups
 
 
 def join_lines(lines: list[Line]) -> tuple[str, list[Mark]]:

@@ -122,3 +122,11 @@ def test_untitled_articles_are_set_apart():
     doc = Document(blocks=[Article(blocks=[Paragraph(text="one")]),
                            Article(blocks=[Paragraph(text="two")])])
     assert to_markdown(doc) == "one\n\n* * *\n\ntwo\n"
+
+
+def test_an_exclamation_mark_before_a_link_stays_text():
+    doc = Document(blocks=[Paragraph(text="Wow!here", marks=[
+        Mark(kind="link", start=4, end=8, target="https://example.org")])])
+    md = to_markdown(doc)
+    assert parsed_blocks(md) == [("paragraph", "Wow!here")]
+    assert [c.type for t in PARSER.parse(md) for c in t.children or []].count("image") == 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import types
+from collections.abc import Callable
 from functools import cache
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
@@ -30,20 +31,11 @@ def to_data(obj: Any) -> Any:
     kind = type(obj)
     if kind in _SCALARS:
         return obj
-    fields = _FIELDS.get(kind)
-    if fields is not None or (dataclasses.is_dataclass(obj) and not isinstance(obj, type)):
-        if fields is None:
-            fields = _FIELDS[kind] = _fields_of(kind)
-        out: dict[str, Any] = {}
-        if isinstance(obj, Block | Document):
-            out["type"] = obj.type_name()
-        if kind is Document:
-            out["version"] = FORMAT_VERSION
-        for name, default, always in fields:
-            value = getattr(obj, name)
-            if always or value != default:
-                out[name] = value if type(value) in _SCALARS else to_data(value)
-        return out
+    encode = _ENCODERS.get(kind)
+    if encode is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        encode = _ENCODERS[kind] = _make_encoder(kind)
+    if encode is not None:
+        return encode(obj)
     if kind is list or kind is tuple:
         return [x if type(x) in _SCALARS else to_data(x) for x in obj]
     if kind is dict:
@@ -52,12 +44,31 @@ def to_data(obj: Any) -> Any:
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
-_FIELDS: dict[type, tuple[tuple[str, Any, bool], ...]] = {}
+_ENCODERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
 
-def _fields_of(cls: type) -> tuple[tuple[str, Any, bool], ...]:
-    """(name, default, always written) for each field of a model class."""
-    return tuple((name, default, name in ALWAYS) for name, default in _defaults(cls))
+def _make_encoder(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """A function that encodes instances of the dataclass ``cls``, written out field by field
+    (the model's objects are many and small: reflection per object would dominate)."""
+    code = ["def encode(obj):", "    out = {}"]
+    if issubclass(cls, Block | Document):
+        code.append(f"    out['type'] = {cls.type_name()!r}")  # type: ignore[attr-defined]
+    if cls is Document:
+        code.append(f"    out['version'] = {FORMAT_VERSION}")
+    namespace: dict[str, Any] = {"_SCALARS": _SCALARS, "to_data": to_data}
+    for name, default in _defaults(cls):
+        code.append(f"    v = obj.{name}")
+        value = "v if type(v) in _SCALARS else to_data(v)"
+        if name in ALWAYS or default is dataclasses.MISSING:
+            code.append(f"    out[{name!r}] = {value}")
+        else:
+            namespace[f"_default_{name}"] = default
+            test = "v is not None" if default is None else f"v != _default_{name}"
+            code.append(f"    if {test}:")
+            code.append(f"        out[{name!r}] = {value}")
+    code.append("    return out")
+    exec("\n".join(code), namespace)  # noqa: S102 - source built above from field names
+    return namespace["encode"]
 
 
 def dumps(doc: Document) -> str:

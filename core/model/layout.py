@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Box:
     """A rectangle on the page, in the reader's units (PDF points, image pixels), origin top-left."""
 
@@ -27,7 +27,7 @@ class Box:
         return self.y1 - self.y0
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Line:
     """One source line exactly as read (trailing spaces and indentation kept)."""
 

@@ -17,7 +17,7 @@ from copydesk.model.layout import Line
 MARK_KINDS = ("emphasis", "strong", "link", "edit")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Mark:
     """An inline mark over ``text[start:end]``: emphasis, strong, a link or an edit anchor."""
 

@@ -34,9 +34,8 @@ from copydesk.textedit import EditLog, mark_order
 NAME = "dehyphenate"
 LANGUAGE = "en"
 WORD = re.compile(r"[\w’'-]*\w")
-_PART = re.compile(r"\w+(?=-\w)|(?<=\w-)\w+")  # the parts of hyphenated words
 _WORD_CHAR = re.compile(r"[\w’'-]")
-_BEFORE = re.compile(r"[\w’'-]*$")
+
 # Thresholds fitted on 24,583 closed words split by TeX patterns and 2,079 hyphenated compounds
 # from public-domain books (Standard Ebooks): see benchmarks/reports/print-ocr.md.
 KNOWN = 3.5  # Zipf frequency at which a joined form is a word, whatever its parts
@@ -91,21 +90,28 @@ def decide(fragment: str, following: str, vocabulary: Counter[str]) -> tuple[boo
 
 
 def vocabulary(doc: Document) -> Counter[str]:
-    """Lower-cased words of the document, and the parts of hyphenated ones, leaving out the
-    words that straddle a line break (they are what is being decided)."""
+    """Lower-cased words of the document, leaving out the words that straddle a line break
+    (they are what is being decided)."""
     counts: Counter[str] = Counter()
     for block in iter_blocks(doc):
         if not isinstance(block, TextBlock):
             continue
         text = block.text.lower()
         counts.update(WORD.findall(text))
-        counts.update(_PART.findall(text))
         for mark in block.marks:
             if mark.kind == "break" and 0 < mark.start < len(text):
                 word = _straddling(text, mark.start)
                 if word:
-                    counts.subtract([word, *(word.split("-") if "-" in word else [])])
+                    counts[word] -= 1
     return counts
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the word that ends at ``end`` starts (hyphens and apostrophes belong to it)."""
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-’'_"):
+        start -= 1
+    return start
 
 
 def _straddling(text: str, pos: int) -> str | None:
@@ -127,11 +133,10 @@ def dehyphenate_block(block: TextBlock, vocab: Counter[str], log: EditLog) -> Te
         pos = breaks[index].start
         if not (pos >= 2 and text[pos - 1] == "-" and text[pos - 2].isalpha()):
             continue
-        before = _BEFORE.search(text, 0, pos - 1)
         after = WORD.match(text, pos)
-        if before is None or after is None:
+        if after is None:
             continue
-        start, end = before.start(), after.end()
+        start, end = _word_start(text, pos - 1), after.end()
         fragment, following = text[start : pos - 1], text[pos:end]
         join, why = decide(fragment, following, vocab)
         line = numbers[index] if index < len(numbers) else None

@@ -17,7 +17,7 @@ from statistics import median
 from copydesk import Document, PageBreak, Paragraph, Reader, Source, hookimpl
 from copydesk.model.nodes import Block
 from copydesk.sources import decode_text
-from copydesk.textlines import group_lines, join_stripped, with_fill
+from copydesk.textlines import join_stripped, measured_groups
 
 KIND = "print-ocr"
 _SPLIT_END = re.compile(r"[^\W\d_]-$")
@@ -25,18 +25,14 @@ _OPEN_END = re.compile(r"[\w,;]$")
 
 
 def read_print_ocr(source: Source) -> Document:
-    groups = group_lines(source.read_text())
-    flat = with_fill([line for g in groups if g for line in g])
     blocks: list[Block] = []
-    page, pos = 1, 0
-    for group in groups:
-        if group is None:
+    page = 1
+    for lines in measured_groups(source.read_text()):
+        if lines is None:
             page += 1
             blocks.append(PageBreak(page=str(page)))
-            continue
-        lines = flat[pos : pos + len(group)]
-        pos += len(group)
-        blocks.append(Paragraph(text=join_stripped(lines), lines=lines))
+        else:
+            blocks.append(Paragraph(text=join_stripped(lines), lines=lines))
     return Document(blocks=blocks)
 
 

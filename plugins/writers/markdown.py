@@ -42,7 +42,7 @@ from copydesk import (
 )
 from copydesk.chars import printable
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&])")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&!])")
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
 _DELIMS = {"emphasis": "*", "strong": "**"}
 
