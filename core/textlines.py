@@ -7,12 +7,13 @@ full it is relative to the column it sits in.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from statistics import median
 
 from copydesk.model.layout import Line
-from copydesk.model.nodes import Mark
+from copydesk.model.nodes import Block, Container, Figure, Mark, Paragraph
 
 WIDTH_WINDOW = 12  # lines each side that define a line's column
 WIDTH_STEP = 5  # lines between two measurements of the column width
@@ -137,3 +138,22 @@ def join_lines(lines: list[Line]) -> tuple[str, list[Mark]]:
                 text += " "
         text += piece
     return text, marks
+
+
+def is_line_group(block: Block) -> bool:
+    """Whether ``block`` is a group of source lines not yet rebuilt into a paragraph."""
+    return isinstance(block, Paragraph) and bool(block.lines) and not block.marks
+
+
+def map_line_groups(blocks: list[Block], fn: Callable[[Paragraph], list[Block]]) -> list[Block]:
+    """``blocks`` with every line group replaced by ``fn(group)``, inside containers too
+    (figures aside); other blocks are kept as they are."""
+    out: list[Block] = []
+    for block in blocks:
+        if is_line_group(block):
+            out.extend(fn(block))  # type: ignore[arg-type]
+        elif isinstance(block, Container) and not isinstance(block, Figure):
+            out.append(dataclasses.replace(block, blocks=map_line_groups(block.blocks, fn)))
+        else:
+            out.append(block)
+    return out

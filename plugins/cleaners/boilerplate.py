@@ -24,7 +24,7 @@ from collections.abc import Callable
 from copydesk import Boilerplate, Cleaner, Document, PageBreak, Paragraph, hookimpl
 from copydesk.model.nodes import Block
 from copydesk.textedit import EditLog
-from copydesk.textlines import SENTENCE_END
+from copydesk.textlines import SENTENCE_END, is_line_group
 
 NAME = "boilerplate"
 FOLIO = re.compile(r"^[\W_]*(?:(?:page|p\.|seite)\s*)?[A-Z]?\d{1,4}[A-Z]?[\W_]*$", re.IGNORECASE)
@@ -57,7 +57,7 @@ def pages(blocks: list[Block]) -> list[list[int]]:
     for i, block in enumerate(blocks):
         if isinstance(block, PageBreak):
             out.append([])
-        elif isinstance(block, Paragraph) and block.lines and not block.marks:
+        elif is_line_group(block):
             out[-1].append(i)
     return [p for p in out if p]
 

@@ -15,9 +15,9 @@ import re
 from collections.abc import Callable
 
 from copydesk import Byline, Cleaner, Document, Paragraph, hookimpl
-from copydesk.model.nodes import Block, Container, Figure
+from copydesk.model.nodes import Block
 from copydesk.textedit import EditLog
-from copydesk.textlines import join_lines, join_stripped
+from copydesk.textlines import join_lines, join_stripped, map_line_groups
 
 NAME = "bylines"
 _NAME = r"[A-Z][\w.'’-]+"
@@ -64,18 +64,8 @@ def split_group(block: Paragraph, log: EditLog) -> list[Block]:
 def bylines(doc: Document) -> Document:
     log = EditLog(doc, NAME)
 
-    def visit(blocks: list[Block]) -> list[Block]:
-        out: list[Block] = []
-        for block in blocks:
-            if isinstance(block, Paragraph) and block.lines and not block.marks:
-                out.extend(split_group(block, log))
-            elif isinstance(block, Container) and not isinstance(block, Figure):
-                out.append(dataclasses.replace(block, blocks=visit(block.blocks)))
-            else:
-                out.append(block)
-        return out
-
-    return dataclasses.replace(doc, blocks=visit(doc.blocks), edits=log.edits)
+    blocks = map_line_groups(doc.blocks, lambda group: split_group(group, log))
+    return dataclasses.replace(doc, blocks=blocks, edits=log.edits)
 
 
 @hookimpl

@@ -21,9 +21,9 @@ from collections.abc import Callable
 from statistics import median
 
 from copydesk import Caption, Cleaner, Document, Figure, Line, Paragraph, hookimpl
-from copydesk.model.nodes import Block, Container
+from copydesk.model.nodes import Block
 from copydesk.textedit import EditLog
-from copydesk.textlines import SENTENCE_END, join_lines
+from copydesk.textlines import SENTENCE_END, join_lines, map_line_groups
 
 NAME = "captions"
 MAX_LINES = 8
@@ -125,18 +125,8 @@ def captions(doc: Document) -> Document:
     log = EditLog(doc, NAME)
     width = body_width(doc.blocks)
 
-    def visit(blocks: list[Block]) -> list[Block]:
-        out: list[Block] = []
-        for block in blocks:
-            if isinstance(block, Paragraph) and block.lines and not block.marks:
-                out.extend(split_group(block, width, log))
-            elif isinstance(block, Container) and not isinstance(block, Figure):
-                out.append(dataclasses.replace(block, blocks=visit(block.blocks)))
-            else:
-                out.append(block)
-        return out
-
-    return dataclasses.replace(doc, blocks=visit(doc.blocks), edits=log.edits)
+    blocks = map_line_groups(doc.blocks, lambda group: split_group(group, width, log))
+    return dataclasses.replace(doc, blocks=blocks, edits=log.edits)
 
 
 @hookimpl

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from copydesk import Byline, Cleaner, Document, Heading, Paragraph, hookimpl
 from copydesk.textedit import EditLog
+from copydesk.textlines import is_line_group
 
 NAME = "headings"
 MAX_LINES = 3
@@ -51,7 +52,7 @@ def headings(doc: Document) -> Document:
     blocks = list(doc.blocks)
     for i, block in enumerate(blocks[:-1]):
         following = blocks[i + 1]
-        if (isinstance(block, Paragraph) and block.lines and not block.marks
+        if (isinstance(block, Paragraph) and is_line_group(block)
                 and len(block.lines) <= MAX_LINES and isinstance(following, Paragraph | Byline)
                 and following.lines and starts_afresh(following) and is_headline(block.text)):
             log.add("heading", block.text, block.text, block.lines[0].number)

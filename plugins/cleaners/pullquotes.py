@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 from copydesk import Cleaner, Document, Paragraph, PullQuote, hookimpl
 from copydesk.model.nodes import Block, Container, Figure
 from copydesk.textedit import EditLog
-from copydesk.textlines import SENTENCE_END, join_lines
+from copydesk.textlines import SENTENCE_END, is_line_group, join_lines
 
 NAME = "pullquotes"
 MAX_WORDS = 60
@@ -138,7 +138,7 @@ def pullquotes(doc: Document) -> Document:
     log = EditLog(doc, NAME)
 
     def visit(blocks: list[Block]) -> list[Block]:
-        groups = [b for b in blocks if isinstance(b, Paragraph) and b.lines and not b.marks]
+        groups = [b for b in blocks if isinstance(b, Paragraph) and is_line_group(b)]
         if not groups:
             return [dataclasses.replace(b, blocks=visit(b.blocks))
                     if isinstance(b, Container) and not isinstance(b, Figure) else b

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from copydesk import Cleaner, Document, Line, Paragraph, hookimpl
 from copydesk.model.nodes import Block, Container
-from copydesk.textlines import join_lines, sentence_end, split_end
+from copydesk.textlines import is_line_group, join_lines, sentence_end, split_end
 
 NAME = "reflow"
 
@@ -121,7 +121,7 @@ def reflow_blocks(blocks: list[Block], conv: Conventions) -> list[Block]:
         held.clear()
 
     for block in blocks:
-        if isinstance(block, Paragraph) and block.lines and not block.marks:
+        if isinstance(block, Paragraph) and is_line_group(block):
             for line in block.lines:
                 if current and not continues(current[-1], line, conv):
                     close()
