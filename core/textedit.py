@@ -13,22 +13,51 @@ from copydesk.model.edits import Edit
 from copydesk.model.nodes import Document, Mark, TextBlock
 
 
-def splice(
-    text: str, marks: Sequence[Mark], start: int, end: int, new: str
-) -> tuple[str, list[Mark]]:
-    """Replace ``text[start:end]`` by ``new``; marks after it shift, marks around it stretch.
+def _move(offset: int, start: int, end: int, length: int) -> int:
+    """Where ``offset`` goes when ``[start, end)`` becomes ``length`` characters: what lies
+    after the change shifts, what lies inside it is clamped to the new text, the rest stays."""
+    if offset >= end and offset > start:
+        return offset + length - (end - start)
+    if offset > start:
+        return start + min(offset - start, length)
+    return offset
 
-    A mark lying wholly inside the replaced range shrinks to the range of ``new``.
-    """
-    delta = len(new) - (end - start)
+
+def _moved(marks: Sequence[Mark], changes: Sequence[tuple[int, int, str]]) -> list[Mark]:
     out = []
     for m in marks:
         s, e = m.start, m.end
-        s = s + delta if s >= end and s > start else min(s, start + len(new)) if s > start else s
-        e = e + delta if e >= end else min(e, start + len(new)) if e > start else e
+        for start, end, new in reversed(changes):  # right to left: earlier offsets stay valid
+            s, e = _move(s, start, end, len(new)), _move(e, start, end, len(new))
         out.append(m if (s, e) == (m.start, m.end) else Mark(
             kind=m.kind, start=s, end=max(s, e), target=m.target))
-    return text[:start] + new + text[end:], out
+    return out
+
+
+def splice(
+    text: str, marks: Sequence[Mark], start: int, end: int, new: str
+) -> tuple[str, list[Mark]]:
+    """Replace ``text[start:end]`` by ``new``; marks after it shift, marks inside it shrink to
+    the new text, marks before it (and zero-width marks at its start) stay."""
+    return text[:start] + new + text[end:], _moved(marks, [(start, end, new)])
+
+
+def splice_many(
+    text: str, marks: Sequence[Mark], changes: Sequence[tuple[int, int, str]]
+) -> tuple[str, list[Mark], list[int]]:
+    """Apply non-overlapping ``(start, end, new)`` changes, given in text order, in one pass;
+    the same as :func:`splice` for each, right to left. Returns the new text, the moved marks
+    and where each change starts in the new text."""
+    pieces, starts = [], []
+    pos = delta = 0
+    for start, end, new in changes:
+        pieces.append(text[pos:start])
+        pieces.append(new)
+        starts.append(start + delta)
+        delta += len(new) - (end - start)
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces), _moved(marks, changes), starts
 
 
 class EditLog:

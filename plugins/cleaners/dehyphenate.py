@@ -29,7 +29,7 @@ from wordfreq import zipf_frequency
 
 from copydesk import Cleaner, Document, Mark, hookimpl, iter_blocks, walk
 from copydesk.model.nodes import Block, TextBlock
-from copydesk.textedit import EditLog, mark_order
+from copydesk.textedit import EditLog, mark_order, splice_many
 
 NAME = "dehyphenate"
 LANGUAGE = "en"
@@ -126,30 +126,37 @@ def _straddling(text: str, pos: int) -> str | None:
 
 
 def dehyphenate_block(block: TextBlock, vocab: Counter[str], log: EditLog) -> TextBlock:
-    text, marks = block.text, list(block.marks)
-    breaks = sorted((m for m in marks if m.kind == "break"), key=lambda m: m.start)
+    text = block.text
+    breaks = sorted(m.start for m in block.marks if m.kind == "break")
     numbers = [line.number for line in block.lines]
-    for index in range(len(breaks) - 1, -1, -1):  # right to left: earlier offsets stay valid
-        pos = breaks[index].start
+    changes: list[tuple[int, int, str]] = []
+    edits: list[tuple[str, str, str, int | None, str, int]] = []  # kind, original, new, …
+    last_end = -1
+    for index, pos in enumerate(breaks):
         if not (pos >= 2 and text[pos - 1] == "-" and text[pos - 2].isalpha()):
             continue
         after = WORD.match(text, pos)
-        if after is None:
+        start = _word_start(text, pos - 1)
+        if after is None or start < last_end:
             continue
-        start, end = _word_start(text, pos - 1), after.end()
+        end = last_end = after.end()
         fragment, following = text[start : pos - 1], text[pos:end]
         join, why = decide(fragment, following, vocab)
         line = numbers[index] if index < len(numbers) else None
-        original = f"{fragment}-\n{following}"
-        if join:
-            marks = [m for m in marks if m is not breaks[index]]
-            text, marks = log.replace_text(text, marks, start, end, fragment + following,
-                                           "join", original, line, why)
-            marks.append(Mark(kind="break", start=pos - 1, end=pos - 1))
-        else:
-            text, marks = log.replace_text(text, marks, start, end, text[start:end],
-                                           "keep-hyphen", original, line, why)
-    return dataclasses.replace(block, text=text, marks=sorted(marks, key=mark_order))
+        new = fragment + following if join else text[start:end]
+        changes.append((start, end, new))
+        edits.append(("join" if join else "keep-hyphen", f"{fragment}-\n{following}", new, line,
+                      why, pos - start - (1 if join else 0)))
+    if not changes:
+        return block
+    kept = [m for m in block.marks if m.kind != "break" or not any(
+        s < m.start < e for s, e, _ in changes)]
+    new_text, marks, starts = splice_many(text, kept, changes)
+    for (kind, original, new, line, why, break_at), start in zip(edits, starts, strict=True):
+        edit_id = log.add(kind, original, new, line, why)
+        marks.append(Mark(kind="edit", start=start, end=start + len(new), target=edit_id))
+        marks.append(Mark(kind="break", start=start + break_at, end=start + break_at))
+    return dataclasses.replace(block, text=new_text, marks=sorted(marks, key=mark_order))
 
 
 def dehyphenate(doc: Document) -> Document:

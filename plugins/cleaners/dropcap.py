@@ -47,8 +47,8 @@ QUESTION_WORDS = frozenset(
     ["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must"])
 _FRAGMENT = re.compile(r"([a-z][\w’'-]*)")
 _LONE_CAPITAL = re.compile(r"^\s*([A-Z])\s*$")
-# a word after a character that does not end a sentence or open a quotation
-_MID_SENTENCE_WORD = re.compile(r"(?<=[^\s.!?…:\"“”‘’'—(])\s+([\w’']+)")
+# a capitalised word after a character that does not end a sentence or open a quotation
+_MID_SENTENCE_WORD = re.compile(r"(?<=[^\s.!?…:\"“”‘’'—(])\s+([A-Z][\w’']*)")
 
 
 def candidates(fragment: str, sentence: str, vocab: Counter[str]) -> list[tuple[float, str]]:
@@ -100,8 +100,8 @@ def _text_blocks(blocks: list[Block]) -> list[TextBlock]:
 
 
 def names_and_words(doc: Document) -> Counter[str]:
-    """The document's words as written, leaving out the first word of each sentence (whose
-    capital says nothing about it); a capitalised word counted here is most likely a name."""
+    """The document's capitalised words, leaving out the first word of each sentence (whose
+    capital says nothing about it): most likely names. Candidates are always capitalised."""
     counts: Counter[str] = Counter()
     for block in _text_blocks(doc.blocks):
         for match in _MID_SENTENCE_WORD.finditer(block.text):
