@@ -28,62 +28,72 @@ ALWAYS = frozenset({"text", "blocks", "level", "metadata", "edits"})
 
 def to_data(obj: Any) -> Any:
     """The JSON-ready form of a model object (dicts, lists, strings, numbers)."""
-    kind = type(obj)
-    if kind in _SCALARS:
-        return obj
-    encode = _ENCODERS.get(kind)
-    if encode is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        encode = _ENCODERS[kind] = _make_encoder(kind)
-    if encode is not None:
-        return encode(obj)
+    return json.loads(encode(obj))
+
+
+def encode(value: Any) -> str:
+    """Compact JSON text for a model object or a plain value (lists, dicts, scalars)."""
+    kind = type(value)
+    if kind is str:
+        return _string(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float:
+        return float.__repr__(value)
+    if value is None:
+        return "null"
     if kind is list or kind is tuple:
-        return [x if type(x) in _SCALARS else to_data(x) for x in obj]
+        return "[" + ",".join([encode(x) for x in value]) + "]"
     if kind is dict:
-        return {str(k): to_data(v) for k, v in obj.items()}
-    return obj
+        return "{" + ",".join([_string(str(k)) + ":" + encode(v) for k, v in value.items()]) + "}"
+    writer = _WRITERS.get(kind)
+    if writer is None:
+        if not (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+            raise TypeError(f"cannot write a {kind.__name__} as JSON")
+        writer = _WRITERS[kind] = _make_writer(kind)
+    return writer(value)
 
 
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-_ENCODERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
+_string = json.encoder.encode_basestring  # C-accelerated, non-ASCII kept as it is
+_WRITERS: dict[type, Callable[[Any], str]] = {}
 
 
-def _make_encoder(cls: type) -> Callable[[Any], dict[str, Any]]:
-    """A function that encodes instances of the dataclass ``cls``, written out field by field
-    (the model's objects are many and small: reflection per object would dominate)."""
-    code = ["def encode(obj):", "    out = {}"]
+def _make_writer(cls: type) -> Callable[[Any], str]:
+    """A function that writes instances of the dataclass ``cls`` as compact JSON, field by
+    field (the model's objects are many and small: reflection per object would dominate).
+    Fields at their default are left out, except those in :data:`ALWAYS`."""
+    code = ["def write(obj):", "    parts = []"]
     if issubclass(cls, Block | Document):
-        code.append(f"    out['type'] = {cls.type_name()!r}")  # type: ignore[attr-defined]
+        code.append(f"    parts.append('\"type\":\"{cls.type_name()}\"')")  # type: ignore[attr-defined]
     if cls is Document:
-        code.append(f"    out['version'] = {FORMAT_VERSION}")
-    namespace: dict[str, Any] = {"_SCALARS": _SCALARS, "to_data": to_data}
+        code.append(f"    parts.append('\"version\":{FORMAT_VERSION}')")
+    namespace: dict[str, Any] = {"encode": encode, "string": _string}
     for name, default in _defaults(cls):
         code.append(f"    v = obj.{name}")
-        value = "v if type(v) in _SCALARS else to_data(v)"
+        value = "(string(v) if type(v) is str else encode(v))"
+        line = f"parts.append('\"{name}\":' + {value})"
         if name in ALWAYS or default is dataclasses.MISSING:
-            code.append(f"    out[{name!r}] = {value}")
+            code.append(f"    {line}")
         else:
             namespace[f"_default_{name}"] = default
             test = "v is not None" if default is None else f"v != _default_{name}"
             code.append(f"    if {test}:")
-            code.append(f"        out[{name!r}] = {value}")
-    code.append("    return out")
+            code.append(f"        {line}")
+    code.append("    return '{' + ','.join(parts) + '}'")
     exec("\n".join(code), namespace)  # noqa: S102 - source built above from field names
-    return namespace["encode"]
+    return namespace["write"]
 
 
 def dumps(doc: Document) -> str:
     """The document as JSON text: one line per top-level block, so it is quick to write and
     read, and diffs stay readable. Lone surrogates are written as escapes."""
-    data = to_data(doc)
-    head = {k: v for k, v in data.items() if k != "blocks"}
-    lines = [_compact(block) for block in data["blocks"]]
-    head_text = _compact(head)[1:-1]
+    head = encode(dataclasses.replace(doc, blocks=[]))
+    head = head.replace(',"blocks":[]', "")
+    lines = [encode(block) for block in doc.blocks]
     blocks = "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
-    return "{" + head_text + ',\n"blocks": ' + blocks + "}\n"
-
-
-def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return head[:-1] + ',\n"blocks": ' + blocks + "}\n"
 
 
 def dump_bytes(doc: Document) -> bytes:
