@@ -131,7 +131,9 @@ def join_lines(lines: list[Line]) -> tuple[str, list[Mark]]:
     """
     text, marks = "", []
     for line in lines:
-        piece = " ".join(line.text.split())
+        piece = line.text.strip()
+        if "  " in piece or "\t" in piece:
+            piece = " ".join(piece.split())
         if text:
             marks.append(Mark(kind="break", start=len(text), end=len(text)))
             if not split_end(text):

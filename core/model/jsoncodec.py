@@ -11,9 +11,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, BinaryIO, Union, get_args, get_origin, get_type_hints
 
 from copydesk.errors import InputError
 from copydesk.model.nodes import NODE_TYPES, Block, Document
@@ -34,6 +34,9 @@ def to_data(obj: Any) -> Any:
 def encode(value: Any) -> str:
     """Compact JSON text for a model object or a plain value (lists, dicts, scalars)."""
     kind = type(value)
+    writer = _WRITERS.get(kind)
+    if writer is not None:
+        return writer(value)
     if kind is str:
         return _string(value)
     if kind is bool:
@@ -48,11 +51,9 @@ def encode(value: Any) -> str:
         return "[" + ",".join([encode(x) for x in value]) + "]"
     if kind is dict:
         return "{" + ",".join([_string(str(k)) + ":" + encode(v) for k, v in value.items()]) + "}"
-    writer = _WRITERS.get(kind)
-    if writer is None:
-        if not (dataclasses.is_dataclass(value) and not isinstance(value, type)):
-            raise TypeError(f"cannot write a {kind.__name__} as JSON")
-        writer = _WRITERS[kind] = _make_writer(kind)
+    if not (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+        raise TypeError(f"cannot write a {kind.__name__} as JSON")
+    writer = _WRITERS[kind] = _make_writer(kind)
     return writer(value)
 
 
@@ -72,7 +73,10 @@ def _make_writer(cls: type) -> Callable[[Any], str]:
     namespace: dict[str, Any] = {"encode": encode, "string": _string}
     for name, default in _defaults(cls):
         code.append(f"    v = obj.{name}")
-        value = "(string(v) if type(v) is str else encode(v))"
+        value = {  # the commonest types written inline, anything else through encode()
+            str: "(string(v) if type(v) is str else encode(v))",
+            int: "(int.__repr__(v) if type(v) is int else encode(v))",
+        }.get(_scalar_hint(cls, name), "encode(v)")
         line = f"parts.append('\"{name}\":' + {value})"
         if name in ALWAYS or default is dataclasses.MISSING:
             code.append(f"    {line}")
@@ -86,18 +90,37 @@ def _make_writer(cls: type) -> Callable[[Any], str]:
     return namespace["write"]
 
 
+def _scalar_hint(cls: type, name: str) -> type | None:
+    """``str`` or ``int`` when the field holds that type (or ``None``), else ``None``."""
+    hint = _hints(cls)[name]
+    args = [a for a in get_args(hint) if a is not type(None)] if get_origin(hint) in (
+        Union, types.UnionType) else [hint]
+    return args[0] if len(args) == 1 and args[0] in (str, int) else None
+
+
+def iter_json(doc: Document) -> Iterator[str]:
+    """The document as JSON text in pieces: the head, then one line per top-level block (quick
+    to write and to read, and diffs stay readable), then the close."""
+    head = encode(dataclasses.replace(doc, blocks=[])).replace(',"blocks":[]', "")
+    yield head[:-1] + ',\n"blocks": ['
+    for i, block in enumerate(doc.blocks):
+        yield ("\n" if i == 0 else ",\n") + encode(block)
+    yield ("\n]}\n" if doc.blocks else "]}\n")
+
+
 def dumps(doc: Document) -> str:
-    """The document as JSON text: one line per top-level block, so it is quick to write and
-    read, and diffs stay readable. Lone surrogates are written as escapes."""
-    head = encode(dataclasses.replace(doc, blocks=[]))
-    head = head.replace(',"blocks":[]', "")
-    lines = [encode(block) for block in doc.blocks]
-    blocks = "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
-    return head[:-1] + ',\n"blocks": ' + blocks + "}\n"
+    """The document as JSON text (see :func:`iter_json`)."""
+    return "".join(iter_json(doc))
 
 
 def dump_bytes(doc: Document) -> bytes:
+    """The JSON as UTF-8; lone surrogates are written as escapes, so it is always valid."""
     return dumps(doc).encode("utf-8", errors="backslashreplace")
+
+
+def write_json(doc: Document, stream: BinaryIO) -> None:
+    """Write the JSON to a binary stream piece by piece (no copy of the whole text)."""
+    stream.writelines(piece.encode("utf-8", errors="backslashreplace") for piece in iter_json(doc))
 
 
 @cache

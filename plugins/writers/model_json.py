@@ -9,11 +9,11 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 from copydesk import Document, Writer, hookimpl
-from copydesk.model.jsoncodec import dump_bytes
+from copydesk.model import jsoncodec
 
 
 def write_json(doc: Document, stream: BinaryIO) -> None:
-    stream.write(dump_bytes(doc))
+    jsoncodec.write_json(doc, stream)
 
 
 @hookimpl
