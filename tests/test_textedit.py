@@ -34,7 +34,7 @@ def test_many_changes_in_one_pass_equal_one_change_at_a_time(case):
     got_text, got_marks, starts = splice_many(text, marks, changes)
     assert got_text == expected_text
     assert [(m.start, m.end) for m in got_marks] == [(m.start, m.end) for m in expected_marks]
-    for (start, end, new), at in zip(changes, starts, strict=True):
+    for (_, _, new), at in zip(changes, starts, strict=True):
         assert got_text[at : at + len(new)] == new
 
 
