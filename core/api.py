@@ -106,6 +106,8 @@ def write(
 def _run_writer(writer, doc: Document, stream: BinaryIO, where: str) -> None:
     try:
         writer.write(doc, stream)
+    except BrokenPipeError:
+        raise  # the reader of the output went away: not the writer's fault
     except CopydeskError as exc:
         exc.path = exc.path or where
         raise

@@ -29,6 +29,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.readers.model_json",
     "copydesk.plugins.readers.print_ocr",
     "copydesk.plugins.readers.text",
+    "copydesk.plugins.readers.web_text",
     "copydesk.plugins.cleaners.articles",
     "copydesk.plugins.cleaners.boilerplate",
     "copydesk.plugins.cleaners.bylines",

@@ -25,17 +25,23 @@ def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error("copydesk-cp1252", _cp1252_fallback)
 
 
-def decode_text(data: bytes) -> str:
+def decode_text(data: bytes, repair: bool = False) -> str:
     """Bytes to text: UTF-8 (with or without BOM; UTF-16 by BOM), stray bytes read as cp1252.
 
     Line ends become ``\\n`` and control characters other than tab, newline and form feed are
     dropped, so every later stage (and every XML writer) sees only characters it can keep.
+    With ``repair``, mojibake and odd Unicode are mended first (``ftfy``; typographic quotes
+    are kept), before the control characters that mojibake is made of are dropped.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16", errors="replace")
     else:
         text = data.decode("utf-8-sig", errors="copydesk-cp1252")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if repair:
+        import ftfy  # only the readers of web text need it: keep it off the start-up path
+
+        text = ftfy.fix_text(text, uncurl_quotes=False)
     return _CONTROL.sub("", text)
 
 
@@ -70,8 +76,9 @@ class Source:
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror or exc}", path=self.name) from None
 
-    def read_text(self) -> str:
-        return decode_text(self.read_bytes())
+    def read_text(self, repair: bool = False) -> str:
+        """The input decoded by :func:`decode_text`; ``repair`` mends mojibake too."""
+        return decode_text(self.read_bytes(), repair)
 
     def head(self, size: int = SNIFF_BYTES) -> bytes:
         """The first ``size`` bytes, for sniffing the format."""

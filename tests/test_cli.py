@@ -34,7 +34,8 @@ def test_formats_are_inferred_from_extensions(tmp_path, cli):
     assert json.loads(out.read_text())["type"] == "document"
     md = tmp_path / "page.md"
     assert cli("convert", str(out), "-o", str(md)).returncode == 0
-    assert md.read_text().startswith(seed.read_text().split("\n")[0].split("|")[0].strip()[:10])
+    title = json.loads(out.read_text())["metadata"]["title"]
+    assert md.read_text().startswith(f"# {title}\n")
 
 
 def test_stdin_to_stdout_defaults_to_markdown(cli):
@@ -145,6 +146,17 @@ def test_plugins_and_formats_commands(cli):
     assert {"copydesk.plugins.readers.text", "copydesk.plugins.writers.markdown"} <= set(names)
     formats = cli("formats").stdout.decode()
     assert "Input formats" in formats and "markdown" in formats and ".json" in formats
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+    big = tmp_path / "big.txt"
+    big.write_text(("A line of text that goes on for a while, and then some more.\n\n") * 20000)
+    result = subprocess.run(
+        f"{sys.executable} -m copydesk convert {big} -f text | head -c 10", shell=True,
+        capture_output=True, timeout=120, check=False)
+    assert result.stdout and b"Traceback" not in result.stderr and b"failed" not in result.stderr
 
 
 def test_python_dash_m_and_version(cli):

@@ -59,7 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         fail(str(exc))
         return exc.exit_code
     except BrokenPipeError:
-        sys.stderr.close()  # the reader of our output went away: nothing more to say
+        # The reader of our output went away (``| head``): stop quietly, and keep Python from
+        # complaining again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except KeyboardInterrupt:
         return 130

@@ -1,8 +1,9 @@
 """The ``bylines`` cleaner: recognise author lines in print OCR before paragraphs are rebuilt.
 
 Two kinds: an opening byline, "By Jane Doe" (names, "and", an optional ", role"), alone in
-its group of lines or as the group's first line; and a closing contributor note, "Jane Doe
-is a contributing editor in London.", alone in its group. Each becomes a ``Byline`` block
+its group of lines or as the group's first line; and a closing one, alone in its group: a
+contributor note ("Jane Doe is a contributing editor in London.") or an agency's credit line
+("Reporting by Jane Doe; Editing by John Roe"). Each becomes a ``Byline`` block
 (recorded as an edit of kind ``byline``, noting which kind), so ``reflow`` never joins it to a
 paragraph and ``articles`` can attach it to its story. Use: on by default for print OCR;
 ``--no-clean bylines``.
@@ -28,6 +29,8 @@ CLOSING = re.compile(
     r"(?:editor|correspondent|writer|reporter|journalist|columnist|contributor|analyst|author|"
     r"fellow|professor|researcher|freelancer?|critic|commentator)\b[^.]{0,80}\.$"
 )
+REPORTING = re.compile(
+    r"^\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled)(?: and \w+)? by [A-Z].{0,200}$")
 MAX_WORDS = 30
 
 
@@ -38,7 +41,7 @@ def byline_kind(text: str) -> str | None:
         return None
     if OPENING.match(text):
         return "opening"
-    if CLOSING.match(text):
+    if CLOSING.match(text) or REPORTING.match(text):
         return "closing"
     return None
 
@@ -72,5 +75,5 @@ def bylines(doc: Document) -> Document:
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
         name=NAME, clean=bylines, after=("captions",), before=("reflow",),
-        default_for=("print-ocr",), description="recognise bylines and contributor notes",
+        default_for=("print-ocr", "web-text"), description="recognise bylines and contributor notes",
     ))

@@ -132,6 +132,6 @@ def captions(doc: Document) -> Document:
 @hookimpl
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
-        name=NAME, clean=captions, before=("reflow",), default_for=("print-ocr",),
+        name=NAME, clean=captions, before=("reflow",), default_for=("print-ocr", "web-text"),
         description="set photo captions apart, with their credits",
     ))

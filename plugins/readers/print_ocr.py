@@ -10,6 +10,7 @@ a new page. Recognised by sniffing (narrow, wrapped lines with words split at li
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from statistics import median
@@ -37,14 +38,16 @@ def read_print_ocr(source: Source) -> Document:
 
 
 def sniff_print_ocr(head: bytes, name: str) -> float:
-    """Confidence that ``head`` is print OCR: many narrow lines, wrapped mid-sentence."""
+    """Confidence that ``head`` is print OCR: narrow lines, wrapped mid-sentence (the next
+    line goes on in lower case) or with words split at their ends."""
     lines = [ln.rstrip() for ln in decode_text(head).split("\n")[:-1] if ln.strip()]
     if len(lines) < 8:
         return 0.0
     width = median(len(ln) for ln in lines)
     split = sum(bool(_SPLIT_END.search(ln)) for ln in lines) / len(lines)
-    open_end = sum(bool(_OPEN_END.search(ln)) for ln in lines) / len(lines)
-    if width <= 80 and (split >= 0.03 or open_end >= 0.5):
+    wrapped = sum(bool(_OPEN_END.search(a)) and b.lstrip()[:1].islower()
+                  for a, b in itertools.pairwise(lines)) / (len(lines) - 1)
+    if width <= 80 and (split >= 0.03 or wrapped >= 0.25):
         return 0.6
     return 0.0
 

@@ -2,7 +2,8 @@
 
 Use: ``copydesk convert page.txt -o page.md``. How each block is written:
 
-- the document title: ``# Title`` (an article's headline then goes one level down);
+- the document title: ``# Title`` (an article's headline then goes one level down), unless
+  the first headline is the title itself;
 - an article without a headline: set off from the one before by a thematic break ``* * *``;
 - a byline: a paragraph in emphasis, ``*By Jane Doe*``;
 - a pull quote: a block quote labelled ``> **Pull quote:** text``;
@@ -39,6 +40,7 @@ from copydesk import (
     Visitor,
     Writer,
     hookimpl,
+    iter_blocks,
 )
 from copydesk.chars import printable
 
@@ -187,6 +189,9 @@ def render(doc: Document) -> str:
     """The whole document as Markdown text."""
     chunks: list[str] = []
     title = one_line(doc.metadata.title or "")
+    first = next((b for b in iter_blocks(doc) if isinstance(b, Heading)), None)
+    if first is not None and one_line(first.text) == title:
+        title = ""  # the document's first headline is its title: written once, as that
     subtitle = one_line(doc.metadata.subtitle or "")
     if title:
         chunks.append("# " + escape(title).replace("#", "\\#"))
