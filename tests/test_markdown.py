@@ -64,10 +64,20 @@ def _text(token) -> str:
 
 def expected_blocks(doc: Document) -> list[tuple[str, str]]:
     out = []
-    if doc.metadata.title and norm(doc.metadata.title):
+    first_heading = next((b for b in iter_blocks(doc) if isinstance(b, Heading)), None)
+    if doc.metadata.title and norm(doc.metadata.title) and not (
+            first_heading is not None and norm(first_heading.text) == norm(doc.metadata.title)):
         out.append(("heading", norm(doc.metadata.title)))
     if doc.metadata.subtitle and norm(doc.metadata.subtitle):
         out.append(("paragraph", norm(doc.metadata.subtitle)))
+    meta = doc.metadata
+    source = " · ".join(x for x in (norm(meta.site_name or meta.publisher or ""),
+                                    norm(meta.date or "")) if x)
+    first = next((b for b in iter_blocks(doc) if isinstance(b, Heading)), None)
+    title_is_headline = bool(norm(meta.title or "")) and first is not None and (
+        norm(first.text) == norm(meta.title or ""))
+    if source and not title_is_headline:
+        out.append(("paragraph", source))
     for block in iter_blocks(doc):
         if isinstance(block, Figure) and block.src:
             out.append(("paragraph", norm(block.alt or "")))
@@ -81,6 +91,8 @@ def expected_blocks(doc: Document) -> list[tuple[str, str]]:
             out.append(("paragraph", norm(f"Caption: {text}{credit}")))
         elif text:
             out.append(("heading" if isinstance(block, Heading) else "paragraph", text))
+            if source and title_is_headline and block is first:
+                out.append(("paragraph", source))
     return out
 
 

@@ -56,6 +56,19 @@ def find_credit(text: str) -> re.Match[str] | None:
     return None
 
 
+def split_credit(text: str) -> tuple[str, str | None]:
+    """A caption's text and its photo credit (``None`` when it names none)."""
+    match = find_credit(text)
+    if match is None:
+        return " ".join(text.split()), None
+    return " ".join(text[: match.start()].split()), clean_credit(match.group(1))
+
+
+def clean_credit(credit: str) -> str:
+    """The credit without a leading label: ``Photo: Jane Doe`` -> ``Jane Doe``."""
+    return re.sub(r"^(?:Photos?|Picture|Image|Credit):\s*", "", credit).strip()
+
+
 def caption_start(lines: list[Line], end: int, body_width: float) -> int:
     """Index of the first line of the caption whose credit is on ``lines[end]``."""
     wide = len(lines[end].text.rstrip()) > 1.25 * body_width or (
@@ -107,7 +120,7 @@ def make_figure(lines: list[Line], credit: re.Match[str], log: EditLog) -> Figur
     caption_lines = [*lines[:-1], trimmed] if trimmed.text.strip() else lines[:-1]
     text, marks = join_lines(caption_lines)
     text = LABEL.sub("", text)
-    credit_text = re.sub(r"^(?:Photos?|Picture|Image|Credit):\s*", "", credit.group(1)).strip()
+    credit_text = clean_credit(credit.group(1))
     log.add("caption", " ".join(ln.text.strip() for ln in lines), text, lines[0].number,
             f"credit: {credit_text}")
     offset = len(join_lines(caption_lines)[0]) - len(text)

@@ -3,7 +3,8 @@
 Use: ``copydesk convert page.txt -o page.md``. How each block is written:
 
 - the document title: ``# Title`` (an article's headline then goes one level down), unless
-  the first headline is the title itself;
+  the first headline is the title itself; the site (or publisher) and date below it in
+  emphasis, ``*The Riverside Gazette · 2024-03-05*``;
 - an article without a headline: set off from the one before by a thematic break ``* * *``;
 - a byline: a paragraph in emphasis, ``*By Jane Doe*``;
 - a pull quote: a block quote labelled ``> **Pull quote:** text``;
@@ -122,8 +123,9 @@ def _flanks(outside: str, inside: str) -> bool:
 class MarkdownVisitor(Visitor):
     """Renders blocks to Markdown chunks (one string per block, joined by blank lines)."""
 
-    def __init__(self, heading_offset: int) -> None:
+    def __init__(self, heading_offset: int, under_first_heading: str = "") -> None:
         self.heading_offset = heading_offset
+        self.under_first_heading = under_first_heading  # written once, below the first heading
 
     def paragraph_text(self, text: str) -> str:
         """Escape what would start another kind of block at the head of a paragraph."""
@@ -137,7 +139,9 @@ class MarkdownVisitor(Visitor):
         level = min(6, max(1, node.level + self.heading_offset))
         if not one_line(node.text):
             return ""
-        return "#" * level + " " + inline(node).replace("#", "\\#")
+        heading = "#" * level + " " + inline(node).replace("#", "\\#")
+        extra, self.under_first_heading = self.under_first_heading, ""
+        return f"{heading}\n\n{extra}" if extra else heading
 
     def visit_byline(self, node: Byline) -> str:
         text = one_line(node.text)
@@ -190,14 +194,22 @@ def render(doc: Document) -> str:
     chunks: list[str] = []
     title = one_line(doc.metadata.title or "")
     first = next((b for b in iter_blocks(doc) if isinstance(b, Heading)), None)
-    if first is not None and one_line(first.text) == title:
+    title_is_headline = bool(title) and first is not None and one_line(first.text) == title
+    if title_is_headline:
         title = ""  # the document's first headline is its title: written once, as that
     subtitle = one_line(doc.metadata.subtitle or "")
     if title:
         chunks.append("# " + escape(title).replace("#", "\\#"))
     if subtitle:
         chunks.append(f"*{escape(subtitle)}*")
-    visitor = MarkdownVisitor(heading_offset=1 if title else 0)
+    meta = doc.metadata
+    source_line = " · ".join(x for x in (one_line(meta.site_name or meta.publisher or ""),
+                                          one_line(meta.date or "")) if x)
+    source_line = f"*{escape(source_line)}*" if source_line else ""
+    if source_line and not title_is_headline:
+        chunks.append(source_line)
+        source_line = ""
+    visitor = MarkdownVisitor(heading_offset=1 if title else 0, under_first_heading=source_line)
     previous_article = False
     for block in doc.blocks:
         is_article = isinstance(block, Article)

@@ -1,0 +1,273 @@
+"""The ``html`` reader: a web page's article, with its metadata, figures and captions.
+
+Main-content extraction is ``trafilatura``'s (its XML output: paragraphs, headings, lists,
+block quotes, emphasis and links, and the page's title, author, date, site name, language
+and URL). What trafilatura leaves out but readers of an article want is taken from the page
+itself: each ``<figure>`` whose picture is in the article, or that stands between two of its
+paragraphs and not in an aside (related stories, teasers), becomes a ``Figure`` with a ``Caption`` from its ``<figcaption>`` (and a paragraph
+that only repeats the caption goes), the photo credit separated (an element whose class names a credit, or a credit pattern such as
+``(Reuters)``, ``REUTERS/Name``, ``Photo: Name``). Mojibake is repaired (``ftfy``). Pages are
+parsed without network access or entity expansion. Use: ``copydesk convert page.html -o
+page.epub``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from copydesk import (
+    Article,
+    BlockQuote,
+    Caption,
+    Document,
+    Figure,
+    Heading,
+    InputError,
+    List,
+    Mark,
+    Metadata,
+    Paragraph,
+    Reader,
+    Source,
+    hookimpl,
+)
+from copydesk.model.nodes import Block
+from copydesk.plugins.cleaners.captions import clean_credit, split_credit
+
+KIND = "html"
+_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+_HTML = lxml.html.HTMLParser(no_network=True, remove_comments=True, recover=True)
+_MARKS = {"#b": "strong", "#i": "emphasis", "#u": "emphasis", "#t": "emphasis"}
+_CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|attribution|photographer", re.IGNORECASE)
+_HEAD_LEVEL = re.compile(r"h(\d)")
+_ASIDE_CLASS = re.compile(r"related|teaser|promo|sidebar|recommend|more-stories|newsletter", re.IGNORECASE)
+
+
+def inline(element: etree._Element) -> tuple[str, list[Mark]]:
+    """The element's text with emphasis, strong and link marks, whitespace folded."""
+    pieces: list[str] = []
+    marks: list[Mark] = []
+
+    def length() -> int:
+        return sum(map(len, pieces))
+
+    def walk(el: etree._Element) -> None:
+        pieces.append(el.text or "")
+        for child in el:
+            start = length()
+            if child.tag == "lb":
+                pieces.append(" ")
+            else:
+                walk(child)
+            kind = "link" if child.tag == "ref" else _MARKS.get(child.get("rend", ""))
+            if kind:
+                marks.append(Mark(kind=kind, start=start, end=length(),
+                                  target=child.get("target") if kind == "link" else None))
+            pieces.append(child.tail or "")
+
+    walk(element)
+    return _fold("".join(pieces), marks)
+
+
+def _fold(text: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
+    """Runs of white space made single spaces (and trimmed), marks moved to match."""
+    out: list[str] = []
+    at: list[int] = []  # where each character of ``text`` lands in the folded text
+    after_space = True  # leading spaces are dropped
+    for ch in text:
+        at.append(len(out))
+        if not ch.isspace():
+            out.append(ch)
+            after_space = False
+        elif not after_space:
+            out.append(" ")
+            after_space = True
+    at.append(len(out))
+    folded = "".join(out).rstrip()
+    moved = []
+    for m in marks:
+        start, end = min(at[m.start], len(folded)), min(at[m.end], len(folded))
+        if start < end:
+            moved.append(Mark(kind=m.kind, start=start, end=end, target=m.target))
+    return folded, moved
+
+
+def blocks_from(parent: etree._Element) -> Iterator[Block]:
+    """Model blocks for trafilatura's XML elements under ``parent``."""
+    for el in parent:
+        tag = el.tag
+        if tag in ("p", "code"):
+            text, marks = inline(el)
+            if text:
+                yield Paragraph(text=text, marks=marks)
+        elif tag == "head":
+            text, marks = inline(el)
+            level = _HEAD_LEVEL.match(el.get("rend", "h2"))
+            if text:
+                yield Heading(text=text, marks=marks, level=int(level.group(1)) if level else 2)
+        elif tag == "list":
+            items = [Paragraph(text=t, marks=m) for t, m in (inline(i) for i in el) if t]
+            if items:
+                yield List(ordered=el.get("rend") == "ol", blocks=items)
+        elif tag == "quote":
+            inner = list(blocks_from(el)) if len(el) and el[0].tag == "p" else []
+            text, marks = inline(el) if not inner else ("", [])
+            paras = [b for b in inner if isinstance(b, Paragraph | List | BlockQuote)]
+            if text:
+                paras.append(Paragraph(text=text, marks=marks))
+            if paras:
+                yield BlockQuote(blocks=paras)
+        elif tag == "graphic":
+            yield Figure(src=el.get("src"), alt=el.get("alt") or None)
+        elif tag == "table":
+            for row in el.iter("row"):
+                cells = [" ".join("".join(c.itertext()).split()) for c in row]
+                if any(cells):
+                    yield Paragraph(text=" | ".join(c for c in cells if c))
+        else:
+            yield from blocks_from(el)
+
+
+@dataclass
+class PageFigure:
+    """A figure of the original page: its picture, caption, credit and neighbouring text."""
+
+    src: str | None
+    alt: str | None
+    caption: str
+    credit: str | None
+    before: str  # the text of the paragraph before it, if any
+    after: str
+
+
+def page_figures(html: str) -> list[PageFigure]:
+    try:
+        root = lxml.html.document_fromstring(html, parser=_HTML)
+    except (etree.ParserError, ValueError):
+        return []
+    figures = []
+    for fig in root.iter("figure"):
+        caption_el = next(fig.iter("figcaption"), None)
+        if caption_el is None or _aside(fig):
+            continue
+        credit_el = next((e for e in caption_el.iter() if e is not caption_el
+                          and _CREDIT_CLASS.search(e.get("class", ""))), None)
+        credit = " ".join("".join(credit_el.itertext()).split()) if credit_el is not None else None
+        text = " ".join("".join(caption_el.itertext()).split())
+        if credit:
+            text = " ".join(text.replace(credit, "").split())
+            credit = clean_credit(credit)
+        else:
+            text, credit = split_credit(text)
+        img = next(fig.iter("img"), None)
+        src = (img.get("src") or img.get("data-src")) if img is not None else None
+        figures.append(PageFigure(
+            src=src, alt=img.get("alt") if img is not None else None, caption=text,
+            credit=credit, before=_neighbour(fig, "preceding"), after=_neighbour(fig, "following")))
+    return [f for f in figures if f.caption]
+
+
+def _aside(el: etree._Element) -> bool:
+    """Whether ``el`` sits in page furniture: an aside, navigation, header or footer, or a box
+    of related stories, teasers or promotions."""
+    for parent in el.iterancestors():
+        if parent.tag in ("aside", "nav", "header", "footer") or _ASIDE_CLASS.search(
+                f"{parent.get('class', '')} {parent.get('id', '')}"):
+            return True
+    return False
+
+
+def _neighbour(el: etree._Element, axis: str) -> str:
+    """The text of the nearest non-empty paragraph before or after ``el``."""
+    found = el.xpath(f"{axis}::p[normalize-space()][1]")
+    return " ".join("".join(found[0].itertext()).split()) if found else ""
+
+
+def place_figures(blocks: list[Block], figures: list[PageFigure]) -> list[Block]:
+    """The article's blocks with each page figure's caption put where it belongs."""
+    by_src = {f.src: f for f in figures if f.src}
+    used: set[int] = set()
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Figure) and block.src in by_src:
+            fig = by_src[block.src]
+            used.add(id(fig))
+            block = Figure(src=block.src, alt=block.alt, blocks=[
+                Caption(text=fig.caption, credit=fig.credit)])
+        out.append(block)
+    captions = {_key(f.caption) for f in figures} | {
+        _key(f"{f.caption} {f.credit}") for f in figures if f.credit}
+    out = [b for b in out if not (isinstance(b, Paragraph) and _key(b.text) in captions)]
+    texts = [b.text if isinstance(b, Paragraph) else None for b in out]
+    for fig in figures:
+        if id(fig) in used:
+            continue
+        at = _find(texts, fig.before)
+        if at is not None:
+            at += 1
+        else:
+            at = _find(texts, fig.after)
+        if at is None:
+            continue  # not in the article (a teaser of another story, an advert)
+        figure = Figure(src=fig.src, alt=fig.alt, blocks=[Caption(text=fig.caption, credit=fig.credit)])
+        out.insert(at, figure)
+        texts.insert(at, None)
+    return out
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _find(texts: list[str | None], text: str) -> int | None:
+    if len(text) < 20:
+        return None
+    key = text[:80]
+    return next((i for i, t in enumerate(texts) if t and t[:80] == key), None)
+
+
+def read_html(source: Source) -> Document:
+    html = source.read_text(repair=True)
+    xml = trafilatura.extract(
+        html, output_format="xml", include_images=True, include_formatting=True,
+        include_links=True, include_tables=True, include_comments=False, with_metadata=True)
+    if not xml:
+        raise InputError("no article text found in this page")
+    try:
+        root = etree.fromstring(xml.encode("utf-8"), parser=_XML)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"cannot read the extracted article: {exc}") from None
+    main = root.find("main")
+    blocks = list(blocks_from(main)) if main is not None else []
+    if not any(isinstance(b, Paragraph | List | BlockQuote) for b in blocks):
+        raise InputError("no article text found in this page")
+    blocks = place_figures(blocks, page_figures(html))
+    meta = Metadata(
+        title=root.get("title"), authors=[a.strip() for a in (root.get("author") or "").split(";")
+                                          if a.strip()],
+        date=root.get("date"), site_name=root.get("sitename"), url=root.get("url"),
+        description=root.get("description"), language=root.get("language"))
+    first = next((b for b in blocks if isinstance(b, Heading)), None)
+    if meta.title and not (first is not None and first.text == meta.title):
+        blocks.insert(0, Heading(text=meta.title, level=1))
+    return Document(metadata=meta, blocks=[Article(blocks=blocks)])
+
+
+def sniff_html(head: bytes, name: str) -> float:
+    start = head.lstrip()[:1024].lower()
+    return 0.9 if start.startswith((b"<!doctype html", b"<html")) or b"<html" in start else 0.0
+
+
+@hookimpl
+def register_readers(register: Callable[[Reader], None]) -> None:
+    register(Reader(
+        name=KIND, read=read_html, extensions=("html", "htm", "xhtml"),
+        media_types=("text/html",), sniff=sniff_html, kind=KIND,
+        description="a web page: the article (trafilatura), figures with captions, metadata",
+    ))

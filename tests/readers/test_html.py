@@ -1,0 +1,108 @@
+"""The html reader on a news page built like real ones, and the same page copied as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import copydesk
+from copydesk import BlockQuote, Caption, Figure, Heading, List, Paragraph, iter_blocks
+
+PAGE = Path(__file__).resolve().parent.parent / "data" / "news-page.html"
+ARTICLE = [
+    "The city council voted on Tuesday to build a new bridge across the river, ending a "
+    "debate that has run for more than ten years.",
+    "“This is a day the whole city has waited for,” the mayor said after the vote, which "
+    "passed by nine votes to four.",
+    "Work is due to start in the spring and to take three years. The bridge will carry "
+    "trams, bicycles and people on foot, but no cars.",
+    "Opponents said the cost, put at 200 million euros, was too high for a city of its size, "
+    "and promised to take the matter to the regional court.",
+]
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return copydesk.clean(copydesk.read(PAGE))
+
+
+def body(doc) -> list[str]:
+    return [b.text for b in doc.blocks[0].blocks if isinstance(b, Paragraph)]
+
+
+def test_the_article_comes_without_the_page_around_it(doc):
+    assert doc.kind == "html"
+    assert body(doc) == ARTICLE
+    everything = " ".join(getattr(b, "text", "") for b in iter_blocks(doc))
+    for furniture in ("cookies", "Advertisement", "Sport", "Related stories", "Great news",
+                      "All rights reserved", "Share on Facebook"):
+        assert furniture not in everything
+
+
+def test_metadata_from_the_page(doc):
+    meta = doc.metadata
+    assert meta.title == "City Votes to Build New River Bridge"
+    assert meta.site_name == "The Riverside Gazette"
+    assert meta.authors == ["Jane Doe"] and meta.date == "2024-03-05"
+    assert meta.url == "https://gazette.example/news/2024/bridge-vote"
+
+
+def test_structure_and_inline_marks_are_kept(doc):
+    blocks = list(iter_blocks(doc))
+    assert [b.text for b in blocks if isinstance(b, Heading)] == [
+        "City Votes to Build New River Bridge", "Three years of work"]
+    quote = next(b for b in blocks if isinstance(b, BlockQuote))
+    assert quote.blocks[0].text.startswith("We will take this to court")
+    items = next(b for b in blocks if isinstance(b, List))
+    assert [p.text.split(":")[0] for p in items.blocks] == ["Length", "Cost"]
+    second = next(b for b in blocks if isinstance(b, Paragraph) and b.text.startswith("“This"))
+    em = next(m for m in second.marks if m.kind == "emphasis")
+    assert second.text[em.start : em.end] == "nine votes to four"
+    last = next(b for b in blocks if isinstance(b, Paragraph) and b.text.startswith("Opponents"))
+    link = next(m for m in last.marks if m.kind == "link")
+    assert last.text[link.start : link.end] == "regional court"
+    assert link.target == "https://court.example"
+
+
+def test_the_figure_caption_is_kept_with_its_credit_and_teasers_are_not(doc):
+    figures = [b for b in iter_blocks(doc) if isinstance(b, Figure)]
+    captions = [(c.text, c.credit) for f in figures for c in f.blocks if isinstance(c, Caption)]
+    assert captions == [("The old ferry crossing at dawn, which the bridge will replace.",
+                         "REUTERS/John Roe")]
+    assert figures[0].src == "https://gazette.example/img/ferry.jpg"
+
+
+def test_the_same_article_copied_as_text_gives_the_same_paragraphs(doc):
+    copied = "\n".join([
+        "City Votes to Build New River Bridge | The Riverside Gazette", "News", "Sport",
+        "Culture", "Search", "By Jane Doe", "Share on Facebook", "Tweet", "Email",
+        "Photo caption:",
+        "The old ferry crossing at dawn, which the bridge will replace. REUTERS/John Roe",
+        ARTICLE[0], ARTICLE[1], "Three years of work", ARTICLE[2],
+        "We will take this to court if we have to, because the people of this city deserve "
+        "better.",
+        ARTICLE[3], "Related stories", "Trams return to the old town",
+    ])
+    text_doc = copydesk.clean(copydesk.read(copied.encode()))
+    paragraphs = [b.text for b in iter_blocks(text_doc) if isinstance(b, Paragraph)]
+    assert [p for p in paragraphs if p in ARTICLE] == ARTICLE
+    assert text_doc.metadata.title == doc.metadata.title
+    assert text_doc.metadata.site_name == doc.metadata.site_name
+
+
+def test_a_page_with_no_article_is_a_clear_error(tmp_path, cli):
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    result = cli("convert", str(page))
+    assert result.returncode == 1
+    assert result.stderr.decode() == f"copydesk: {page}: no article text found in this page\n"
+
+
+def test_entities_are_not_expanded_from_outside(tmp_path):
+    page = tmp_path / "xxe.html"
+    page.write_text('<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body>'
+                    "<article><p>" + "Plain words of an article go here. " * 8 + "&x;</p>"
+                    "</article></body></html>")
+    doc = copydesk.read(page)
+    assert "root:" not in " ".join(b.text for b in iter_blocks(doc) if isinstance(b, Paragraph))
