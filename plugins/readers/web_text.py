@@ -11,6 +11,8 @@ Each line of such text is a paragraph, a heading or a piece of page furniture. T
   buttons, "Read more", cookie notices, "Label: 12345" ids), become ``Boilerplate`` blocks,
   kept but left out by writers (a line that reads as a byline or ends with a photo credit
   is left for the ``bylines`` and ``captions`` cleaners);
+- notes the dateline opening the story (``BAGHDAD (Reuters) -``) in the metadata
+  (``extra["dateline"]``), leaving the text as it is;
 - joins a label line (``Caption:``, ``Photo:``) to the line it labels, so the ``captions``
   cleaner sees one caption; bylines, captions and the article container come from the
   ``bylines``, ``captions`` and ``articles`` cleaners, on by default for web text.
@@ -35,6 +37,7 @@ from copydesk.textlines import sentence_end
 
 KIND = "web-text"
 MIN_WORDS = 8
+MAX_SITE_WORDS = 8  # the site part of a page-title line is a name, not a sentence
 LONG_WORDS = 20
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|»)\s+")
 LABEL_ONLY = re.compile(r"^\s*(?:Photo\s+)?(?:Caption|Photo|Image|Picture|Video)\s*:\s*$", re.IGNORECASE)
@@ -49,6 +52,19 @@ FURNITURE = re.compile(
     r"click here\b.*|watch:.*|listen:.*)$",
     re.IGNORECASE,
 )
+
+
+DATELINE = re.compile(
+    r"^((?:[A-Z][A-Za-z.'’-]*[A-Z.'’-]|[A-Z]{2,})(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Z][\w .&/-]{1,30}\))?)\s*[-–—:]\s+(?=[A-Z“\"‘])")
+
+
+def dateline(text: str) -> str | None:
+    """The dateline opening a news story (``BAGHDAD (Reuters) -``), if it has one."""
+    match = DATELINE.match(text)
+    if match and (match.group(1).split(",")[0].split(" (")[0].isupper() or "(" in match.group(1)):
+        return match.group(1)
+    return None
 
 
 def is_prose(text: str) -> bool:
@@ -66,7 +82,8 @@ def title_and_site(texts: list[str]) -> tuple[int | None, str | None, str | None
     candidates = []
     for i, text in enumerate(texts):
         parts = TITLE_SEPARATORS.split(text.strip(), maxsplit=1)
-        if len(parts) == 2 and not is_prose(parts[0]) and len(parts[0].split()) >= 2:
+        if (len(parts) == 2 and not is_prose(parts[0]) and len(parts[0].split()) >= 2
+                and len(parts[1].split()) <= MAX_SITE_WORDS and not sentence_end(parts[1])):
             candidates.append((i, parts[0].strip(), parts[1].strip()))
     if not candidates:
         return None, None, None
@@ -120,7 +137,11 @@ def read_web_text(source: Source) -> Document:
         else:
             blocks.append(Paragraph(text=" ".join(text.split()), lines=[line]))
         i += 1
-    return Document(metadata=Metadata(title=title, site_name=site), blocks=blocks)
+    meta = Metadata(title=title, site_name=site)
+    opening = next((b for b in blocks if isinstance(b, Paragraph) and is_prose(b.text)), None)
+    if opening is not None and (found := dateline(opening.text)):
+        meta.extra["dateline"] = found
+    return Document(metadata=meta, blocks=blocks)
 
 
 def sniff_web_text(head: bytes, name: str) -> float:

@@ -78,3 +78,19 @@ def test_the_web_seed_meets_its_gold():
 def test_print_ocr_and_plain_text_are_not_taken_for_web_text():
     assert copydesk.read(SEEDS / "003_d60a862d48c27c24.txt").kind == "print-ocr"
     assert copydesk.read(b"A short note.\nAnother line.\n").kind == "text"
+
+
+@pytest.mark.parametrize("opening, found", [
+    ("BAGHDAD (Reuters) - Iraqi forces entered the city on Monday, officials said, after a "
+     "week of heavy fighting.", "BAGHDAD (Reuters)"),
+    ("NEW YORK, March 3 (AP) — Stocks rose on Tuesday as investors weighed new figures on "
+     "jobs and prices.", "NEW YORK, March 3 (AP)"),
+    ("LONDON — The prime minister said on Friday that the vote would go ahead as planned "
+     "next week.", "LONDON"),
+    ("The council voted on Tuesday to build a new bridge across the river, ending a long "
+     "debate.", None),
+])
+def test_datelines_are_noted_and_the_text_kept(opening, found):
+    doc = convert("\n\n".join([opening, *ARTICLE]) + "\n")
+    assert doc.metadata.extra.get("dateline") == found
+    assert next(b.text for b in iter_blocks(doc) if isinstance(b, Paragraph)) == opening
