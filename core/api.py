@@ -6,15 +6,17 @@ import dataclasses
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from copydesk.edition import combine
 from copydesk.errors import CopydeskError, PluginError, UsageError, describe
 from copydesk.model.nodes import Document, Metadata
 from copydesk.model.walk import validate
+from copydesk.options import build_options
 from copydesk.output import atomic_output
 from copydesk.pipeline import order_cleaners, run_cleaners, select_cleaners
 from copydesk.pluginmanager import Plugins, make_plugins
+from copydesk.registry import Writer
 from copydesk.sources import Source
 
 InputLike = str | os.PathLike[str] | bytes | BinaryIO | Source
@@ -85,10 +87,11 @@ def clean(
 
 def write(
     doc: Document, dest: str | os.PathLike[str] | BinaryIO, format: str | None = None, *,
-    plugins: Plugins | None = None,
+    options: Mapping[str, Any] | None = None, plugins: Plugins | None = None,
 ) -> None:
     """Write a document to a path (atomically) or a binary stream; ``format`` is a writer name,
-    taken from the path's extension when omitted."""
+    taken from the path's extension when omitted; ``options`` are the writer's (``key=value``
+    strings or values)."""
     plugins = plugins or default_plugins()
     if format:
         writer = plugins.writer(format)
@@ -96,16 +99,21 @@ def write(
         writer = plugins.writer_for_path(os.fspath(dest))
     else:
         raise UsageError("name the output format when writing to a stream")
+    chosen = build_options(writer.options, options or {}, f"writer {writer.name!r}")
     if isinstance(dest, str | os.PathLike):
         with atomic_output(dest) as stream:
-            _run_writer(writer, doc, stream, os.fspath(dest))
+            _run_writer(writer, doc, stream, os.fspath(dest), chosen)
     else:
-        _run_writer(writer, doc, dest, getattr(dest, "name", "<stream>"))
+        _run_writer(writer, doc, dest, getattr(dest, "name", "<stream>"), chosen)
 
 
-def _run_writer(writer, doc: Document, stream: BinaryIO, where: str) -> None:
+def _run_writer(writer: Writer, doc: Document, stream: BinaryIO, where: str,
+                options: Any) -> None:
     try:
-        writer.write(doc, stream)
+        if writer.options is None:
+            writer.write(doc, stream)
+        else:
+            writer.write(doc, stream, options)
     except BrokenPipeError:
         raise  # the reader of the output went away: not the writer's fault
     except CopydeskError as exc:
@@ -142,9 +150,10 @@ def convert(
     inputs: Sequence[InputLike] | InputLike, output: str | os.PathLike[str] | BinaryIO, *,
     from_format: str | None = None, to_format: str | None = None, add: Iterable[str] = (),
     remove: Iterable[str] = (), metadata: Mapping[str, str] | None = None,
-    plugins: Plugins | None = None,
+    options: Mapping[str, Any] | None = None, plugins: Plugins | None = None,
 ) -> Document:
-    """Read, clean and write: several inputs make one edition, an article per story."""
+    """Read, clean and write: several inputs make one edition, an article per story;
+    ``options`` go to the writer."""
     plugins = plugins or default_plugins()
     if isinstance(inputs, str | bytes | os.PathLike | Source) or hasattr(inputs, "read"):
         inputs = [inputs]  # type: ignore[list-item]
@@ -159,6 +168,7 @@ def convert(
         raise UsageError("name the output format when writing to a stream")
     else:
         writer = plugins.writer(to_format)
+    build_options(writer.options, options or {}, f"writer {writer.name!r}")  # fail early
     docs = [
         clean(read(src, from_format, plugins=plugins), add=add, remove=remove, plugins=plugins,
               path=src.name)
@@ -167,7 +177,7 @@ def convert(
     doc = combine(docs)
     if metadata:
         doc = set_metadata(doc, metadata)
-    write(doc, output, writer.name, plugins=plugins)
+    write(doc, output, writer.name, options=options, plugins=plugins)
     return doc
 
 

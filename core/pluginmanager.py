@@ -41,6 +41,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.cleaners.pullquotes",
     "copydesk.plugins.cleaners.reflow",
     "copydesk.plugins.writers.model_json",
+    "copydesk.plugins.writers.tei",
     "copydesk.plugins.writers.markdown",
 )
 NO_PLUGINS_ENV = "COPYDESK_NO_PLUGINS"

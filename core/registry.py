@@ -6,7 +6,6 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO
 
 from copydesk.errors import PluginError
 from copydesk.model.nodes import Document
@@ -59,13 +58,19 @@ class Cleaner:
 
 @dataclass(frozen=True, kw_only=True)
 class Writer:
-    """Writes a :class:`Document` to a binary stream; ``extension`` is its usual file ending."""
+    """Writes a :class:`Document` to a binary stream; ``extension`` is its usual file ending.
+
+    A writer with ``options`` (a dataclass whose fields all have defaults) is called as
+    ``write(document, stream, options)`` with an instance filled from the user's
+    ``-O key=value`` pairs; one without is called as ``write(document, stream)``.
+    """
 
     name: str
-    write: Callable[[Document, BinaryIO], None]
+    write: Callable[..., None]
     extension: str
     media_type: str = "application/octet-stream"
     binary: bool = False  # True when the output is not text (not sent to a terminal)
+    options: type | None = None
     description: str = ""
     plugin: str = ""
 

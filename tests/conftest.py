@@ -50,3 +50,11 @@ def run_copydesk(*args: str, input: bytes | None = None, env: dict | None = None
 @pytest.fixture
 def cli():
     return run_copydesk
+
+
+@pytest.fixture(scope="session")
+def tei_schema():
+    """The TEI P5 tei_all schema, compiled once per test session (about 10 s)."""
+    from lxml import etree
+
+    return etree.RelaxNG(etree.parse(str(Path(__file__).parent / "data" / "tei" / "tei_all.rng")))

@@ -30,11 +30,16 @@ DEFAULT_STDOUT_FORMAT = "markdown"
 @click.option("-M", "--metadata", "metadata", multiple=True, metavar="KEY=VALUE",
               help="Set a metadata field (title, authors, date, language, publisher, …).")
 @click.option("--title", metavar="TEXT", help="The title (same as -M title=TEXT).")
+@click.option("-O", "--option", "writer_options", multiple=True, metavar="KEY=VALUE",
+              help="An option of the output format (see 'copydesk formats').")
+@click.option("--cover", metavar="IMAGE", help="A cover image (EPUB; same as -O cover=IMAGE).")
+@click.option("--tei-breaks", is_flag=True, help="Page and line breaks in TEI (-O breaks=true).")
 @plugin_option
 def convert(
     inputs: tuple[str, ...], output: str | None, from_format: str | None,
     to_format: str | None, add: tuple[str, ...], remove: tuple[str, ...], report: bool,
-    metadata: tuple[str, ...], title: str | None, extra_plugins: tuple[str, ...],
+    metadata: tuple[str, ...], title: str | None, writer_options: tuple[str, ...],
+    cover: str | None, tei_breaks: bool, extra_plugins: tuple[str, ...],
 ) -> None:
     """Convert INPUT... ('-' for stdin) to one output; several inputs make one edition."""
     # The model is a tree (no reference cycles): the cyclic collector only rescans a large
@@ -43,6 +48,11 @@ def convert(
     pairs = parse_pairs(metadata, "--metadata")
     if title:
         pairs["title"] = title
+    options: dict[str, object] = dict(parse_pairs(writer_options, "--option"))
+    if cover:
+        options["cover"] = cover
+    if tei_breaks:
+        options["breaks"] = True
     plugins = make_plugins(extra=extra_plugins)
     sources = [_source(i) for i in inputs]
     to_stdout = output in (None, STDIO)
@@ -56,7 +66,8 @@ def convert(
     doc = api.convert(
         sources, target, from_format=from_format, to_format=to_format or (
             writer.name if to_stdout else None),
-        add=split_names(add), remove=split_names(remove), metadata=pairs, plugins=plugins,
+        add=split_names(add), remove=split_names(remove), metadata=pairs, options=options,
+        plugins=plugins,
     )
     if to_stdout:
         sys.stdout.flush()

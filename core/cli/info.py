@@ -50,7 +50,9 @@ def formats(as_json: bool, extra_plugins: tuple[str, ...]) -> None:
     ]
     outputs = [
         {"name": w.name, "extension": w.extension, "plugin": w.plugin,
-         "description": w.description}
+         "description": w.description,
+         "options": {f.name.replace("_", "-"): repr(f.default)
+                     for f in dataclasses.fields(w.options)} if w.options else {}}
         for w in p.writers.values()
     ]
     if as_json:
@@ -63,3 +65,5 @@ def formats(as_json: bool, extra_plugins: tuple[str, ...]) -> None:
     click.echo("Output formats (-t):")
     for w in outputs:
         click.echo(f"  {w['name']:<12} {'.' + w['extension']:<14} {w['description']}")
+        for key, default in w["options"].items():
+            click.echo(f"  {'':<12} {'':<14} -O {key}=… (default {default})")

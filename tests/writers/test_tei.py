@@ -1,0 +1,66 @@
+"""TEI output: valid against tei_all, with the cleanups encoded in place."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from conftest import SEEDS
+from hypothesis import HealthCheck, given, settings
+from lxml import etree
+from strategies import documents
+
+import copydesk
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+def tei(doc, **options) -> etree._ElementTree:
+    out = io.BytesIO()
+    copydesk.write(doc, out, "tei", options=options)
+    return etree.parse(io.BytesIO(out.getvalue()))
+
+
+def assert_valid(tree, schema):
+    assert schema.validate(tree), [str(e) for e in schema.error_log][:3]
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_seeds_are_valid_tei(seed, tei_schema):
+    assert_valid(tei(copydesk.clean(copydesk.read(seed)), breaks=True), tei_schema)
+
+
+def test_print_seed_encodes_every_drop_cap_and_join(tei_schema):
+    doc = copydesk.clean(copydesk.read(SEEDS / "003_d60a862d48c27c24.txt"))
+    tree = tei(doc)
+    supplied = tree.xpath("//t:supplied", namespaces=NS)
+    assert [s.text for s in supplied] == ["A", "I"]
+    assert {s.get("resp") for s in supplied} == {"#dropcap"}
+    choices = tree.xpath("//t:choice", namespaces=NS)
+    decisions = [e for e in doc.edits if e.kind in ("join", "keep-hyphen")]
+    assert len(choices) == len(decisions) == 67
+    joined = {c.findtext("t:reg", namespaces=NS) for c in choices}
+    assert {"stronghold", "US-supported", "Major-General"} <= joined
+    assert all(c.find("t:orig/t:lb", namespaces=NS).get("break") == "no" for c in choices)
+    apps = tree.xpath("//t:appInfo/t:application/@ident", namespaces=NS)
+    assert {"dehyphenate", "dropcap", "reflow"} <= set(apps)
+    assert len(tree.xpath("//t:div[@type='article']", namespaces=NS)) == 2
+    assert len(tree.xpath("//t:quote[@type='pullQuote']", namespaces=NS)) == 3
+    credits = tree.xpath("//t:figure/t:bibl[@type='credit']/text()", namespaces=NS)
+    assert credits == ["Reuters", "AFP"]
+
+
+def test_breaks_are_written_on_request(tei_schema):
+    doc = copydesk.clean(copydesk.read(b"One line of a column\nof text that goes on\nhere.\n\f"
+                                       b"Page two starts\nwith more text.\n", "print-ocr"))
+    plain, broken = tei(doc), tei(doc, breaks=True)
+    assert not plain.xpath("//t:pb|//t:body//t:lb", namespaces=NS)
+    assert broken.xpath("//t:pb/@n", namespaces=NS) == ["2"]
+    assert len(broken.xpath("//t:body//t:lb", namespaces=NS)) >= 2
+    assert_valid(broken, tei_schema)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_any_document_is_valid_tei(tei_schema, doc):
+    assert_valid(tei(doc, breaks=True), tei_schema)
