@@ -5,15 +5,25 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from copydesk.model.nodes import Article, Block, Boilerplate, Document, Heading, Metadata, TextBlock
+from copydesk.model.nodes import (
+    Article,
+    Block,
+    Boilerplate,
+    Document,
+    Heading,
+    Metadata,
+    Paragraph,
+    TextBlock,
+)
 from copydesk.model.walk import walk
 
 
 def as_articles(doc: Document) -> list[Block]:
     """The document's blocks with every run of loose top-level blocks wrapped in an Article.
 
-    A run that has no heading gets the document's title as its heading, so that every chapter
-    of an edition is named.
+    Page material with no text of its own (captions, pull quotes) that follows an article
+    joins it. A run that has no heading gets the document's title as its heading, so that
+    every chapter of an edition is named.
     """
     out: list[Block] = []
     loose: list[Block] = []
@@ -21,6 +31,9 @@ def as_articles(doc: Document) -> list[Block]:
     def flush() -> None:
         if not any(not isinstance(b, Boilerplate) for b in loose):
             out.extend(loose)
+        elif out and isinstance(out[-1], Article) and not any(
+                isinstance(b, Paragraph | Heading) for b in loose):
+            out[-1] = dataclasses.replace(out[-1], blocks=[*out[-1].blocks, *loose])
         else:
             blocks = list(loose)
             if doc.metadata.title and not any(isinstance(b, Heading) for b in blocks):

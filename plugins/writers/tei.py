@@ -54,6 +54,7 @@ from copydesk import (
     hookimpl,
 )
 from copydesk.chars import printable
+from copydesk.inline import nest
 from copydesk.model.nodes import Block
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -131,9 +132,8 @@ class InlineWriter:
         spans = [m for m in block.marks if m.kind in _HI or m.kind == "link" or (
             m.kind == "edit" and m.target in self.edits and self.edits[m.target].kind in (
                 "join", "keep-hyphen", "supply"))]
-        spans.sort(key=lambda m: (m.start, -m.end))
         breaks = sorted(m.start for m in block.marks if m.kind == "break") if self.breaks else []
-        self._write(parent, text, 0, len(text), _nested(spans), breaks)
+        self._write(parent, text, 0, len(text), nest(spans), breaks)
         return parent
 
     def _write(self, parent: etree._Element, text: str, start: int, end: int,
@@ -175,22 +175,6 @@ class InlineWriter:
                 sub(parent, "lb")
                 pos = at
         _append_text(parent, text[pos:end])
-
-
-def _nested(marks: list[Mark]) -> list[tuple[Mark, list]]:
-    """Marks as a forest: a mark inside another becomes its child; a mark that overlaps
-    another without nesting in it is left out (XML cannot cross elements)."""
-    roots: list[tuple[Mark, list]] = []
-    stack: list[tuple[Mark, list]] = []
-    for mark in marks:
-        while stack and stack[-1][0].end <= mark.start:
-            stack.pop()
-        if stack and mark.end > stack[-1][0].end:
-            continue
-        node: tuple[Mark, list] = (mark, [])
-        (stack[-1][1] if stack else roots).append(node)
-        stack.append(node)
-    return roots
 
 
 def _append_text(parent: etree._Element, text: str) -> None:

@@ -1,0 +1,301 @@
+"""The ``epub`` writer: EPUB 3 for e-readers, clean under EPUBCheck (no errors, no warnings).
+
+Use: ``copydesk convert page.txt -o page.epub`` (several inputs make one edition:
+``copydesk convert p1.txt p2.pdf page.html -o issue.epub --title "Issue 12"``). What it writes:
+
+- one XHTML file per article, with its headline, bylines and body; page material that follows
+  an article (captions, pull quotes) goes with it; a navigation document and an NCX whose
+  table of contents names every article (its headline, or the start of its first paragraph);
+- captions as ``figure``/``figcaption`` with the credit in ``<small class="credit">``; pull
+  quotes as ``<aside epub:type="pullquote">`` (``-O pullquotes=false`` leaves them out);
+  block quotes, lists, emphasis and links; boilerplate and page breaks left out;
+- metadata: title, language, identifier (``-M identifier=…``, else derived from the content, so
+  the same text gives the same identifier), authors, date, publisher or site, source, the
+  modification date (``SOURCE_DATE_EPOCH`` fixes it for reproducible builds), and
+  accessibility metadata (schema.org access mode, features, hazards, summary);
+- a small style sheet for e-ink (relative sizes, the reader's own fonts); an optional cover
+  image (``--cover IMAGE``: JPEG, PNG, GIF or SVG).
+
+Pictures on the web are not fetched (copydesk never goes to the network): a figure keeps its
+caption. Characters XML cannot carry are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import html
+import os
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from ebooklib import epub
+
+from copydesk import (
+    Article,
+    BlockQuote,
+    Boilerplate,
+    Byline,
+    Caption,
+    Document,
+    Figure,
+    Heading,
+    InputError,
+    List,
+    PageBreak,
+    Paragraph,
+    PullQuote,
+    Section,
+    TextBlock,
+    Visitor,
+    Writer,
+    __version__,
+    hookimpl,
+    iter_blocks,
+)
+from copydesk.chars import printable
+from copydesk.edition import as_articles
+from copydesk.inline import MarkTree, nest
+from copydesk.model.nodes import Block
+
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
+W3C_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$")
+COVER_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
+               ".gif": "image/gif", ".svg": "image/svg+xml"}
+STYLE = """\
+body { margin: 0 1em; line-height: 1.4; }
+h1 { font-size: 1.5em; line-height: 1.2; margin: 1em 0 0.5em; }
+h2 { font-size: 1.25em; margin: 1em 0 0.4em; }
+h3, h4, h5, h6 { font-size: 1.1em; margin: 1em 0 0.3em; }
+p { margin: 0; text-indent: 1.2em; }
+h1 + p, h2 + p, h3 + p, p.byline + p, figure + p, aside + p, blockquote + p { text-indent: 0; }
+p.byline { font-style: italic; text-indent: 0; margin: 0.5em 0; }
+figure { margin: 1em 0; }
+figcaption { font-size: 0.9em; }
+small.credit { font-variant: small-caps; }
+aside.pullquote { margin: 1em 1.5em; font-size: 1.15em; font-style: italic; }
+aside.pullquote p { text-indent: 0; }
+blockquote { margin: 1em 1.5em; }
+"""
+
+
+@dataclass
+class EpubOptions:
+    """Options of the ``epub`` writer."""
+
+    pullquotes: bool = True  # write pull quotes (as asides)
+    cover: str | None = None  # path of a cover image
+
+
+def esc(text: str | None) -> str:
+    return html.escape(printable(text or ""), quote=True)
+
+
+def inline(block: TextBlock) -> str:
+    """A text block's content as XHTML with emphasis, strong and links."""
+    marks = [m for m in block.marks if m.kind in ("emphasis", "strong", "link")]
+    return _inline(block.text, 0, len(block.text), nest(marks))
+
+
+def _inline(text: str, start: int, end: int, tree: MarkTree) -> str:
+    out, pos = [], start
+    for mark, inner in tree:
+        out.append(esc(text[pos : mark.start]))
+        content = _inline(text, mark.start, mark.end, inner)
+        if mark.kind == "link" and mark.target and re.match(r"^(?:https?|mailto):", mark.target):
+            out.append(f'<a href="{esc(mark.target)}">{content}</a>')
+        elif mark.kind == "link":
+            out.append(content)
+        else:
+            tag = "em" if mark.kind == "emphasis" else "strong"
+            out.append(f"<{tag}>{content}</{tag}>")
+        pos = mark.end
+    out.append(esc(text[pos:end]))
+    return "".join(out)
+
+
+class XhtmlVisitor(Visitor):
+    """Renders blocks as XHTML fragments."""
+
+    def __init__(self, options: EpubOptions, heading_base: int = 1) -> None:
+        self.options = options
+        self.heading_base = heading_base
+
+    def all(self, blocks: list[Block]) -> str:
+        return "\n".join(part for part in self.visit_all(blocks) if part)
+
+    def visit_paragraph(self, node: Paragraph) -> str:
+        return f"<p>{inline(node)}</p>" if node.text.strip() else ""
+
+    def visit_heading(self, node: Heading) -> str:
+        if not printable(node.text).strip():
+            return ""
+        level = min(6, max(1, node.level + self.heading_base - 1))
+        return f"<h{level}>{inline(node)}</h{level}>"
+
+    def visit_byline(self, node: Byline) -> str:
+        return f'<p class="byline">{inline(node)}</p>' if node.text.strip() else ""
+
+    def visit_pullquote(self, node: PullQuote) -> str:
+        if not self.options.pullquotes or not node.text.strip():
+            return ""
+        return f'<aside class="pullquote" epub:type="pullquote"><p>{inline(node)}</p></aside>'
+
+    def visit_caption(self, node: Caption) -> str:
+        credit = f' <small class="credit">{esc(node.credit)}</small>' if node.credit else ""
+        return f"{inline(node)}{credit}"
+
+    def visit_figure(self, node: Figure) -> str:
+        captions = [c for c in self.visit_all(node.blocks) if c]
+        if not captions:
+            return ""
+        return f"<figure><figcaption>{'<br/>'.join(captions)}</figcaption></figure>"
+
+    def visit_list(self, node: List) -> str:
+        items = [f"<li>{inline(b) if isinstance(b, Paragraph) else self.visit(b)}</li>"
+                 for b in node.blocks]
+        tag = "ol" if node.ordered else "ul"
+        return f"<{tag}>{''.join(items)}</{tag}>" if items else ""
+
+    def visit_blockquote(self, node: BlockQuote) -> str:
+        inner = self.all(node.blocks)
+        return f"<blockquote>{inner}</blockquote>" if inner else ""
+
+    def visit_section(self, node: Section) -> str:
+        inner = self.all(node.blocks)
+        return f"<section>{inner}</section>" if inner else ""
+
+    def visit_article(self, node: Article) -> str:
+        return self.all(node.blocks)
+
+    def visit_pagebreak(self, node: PageBreak) -> str:
+        return ""
+
+    def visit_boilerplate(self, node: Boilerplate) -> str:
+        return ""
+
+
+def chapters(doc: Document) -> list[list[Block]]:
+    """The blocks of each chapter: one chapter per article (see ``as_articles``)."""
+    return [[b] for b in as_articles(doc) if isinstance(b, Article)]
+
+
+def chapter_title(blocks: list[Block], number: int, doc: Document) -> str:
+    for block in iter_blocks(Article(blocks=blocks)):
+        if isinstance(block, Heading) and printable(block.text).strip():
+            return " ".join(printable(block.text).split())
+    title = " ".join(printable(doc.metadata.title or "").split())
+    if number == 1 and title:
+        return title
+    for block in iter_blocks(Article(blocks=blocks)):
+        if isinstance(block, Paragraph) and printable(block.text).strip():
+            words = printable(block.text).split()
+            return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    return f"Article {number}"
+
+
+def identifier(doc: Document) -> str:
+    given = doc.metadata.identifiers.get("id") or next(iter(doc.metadata.identifiers.values()),
+                                                       None)
+    if given and printable(given).strip():
+        return printable(given).strip()
+    digest = hashlib.sha256()
+    for block in iter_blocks(doc):
+        if isinstance(block, TextBlock):
+            digest.update(block.text.encode("utf-8", "surrogatepass"))
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'copydesk:' + digest.hexdigest())}"
+
+
+def modified_time() -> datetime.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
+    return datetime.datetime.now(tz=datetime.UTC)
+
+
+def set_metadata(book: epub.EpubBook, doc: Document) -> str:
+    meta = doc.metadata
+    language = meta.language if meta.language and LANGUAGE_TAG.match(meta.language) else "und"
+    book.set_identifier(identifier(doc))
+    book.set_title(printable(meta.title or "").strip() or "Untitled")
+    book.set_language(language)
+    for number, author in enumerate(meta.authors, 1):
+        if printable(author).strip():  # each creator needs an id of its own
+            book.add_author(printable(author).strip(), uid=f"creator{number}")
+    if meta.date and W3C_DATE.match(meta.date):
+        book.add_metadata("DC", "date", meta.date)
+    publisher = printable(meta.site_name or meta.publisher or "").strip()
+    if publisher:
+        book.add_metadata("DC", "publisher", publisher)
+    source = printable(meta.url or meta.source or "").strip()
+    if source:
+        book.add_metadata("DC", "source", source)
+    if meta.description and printable(meta.description).strip():
+        book.add_metadata("DC", "description", printable(meta.description).strip())
+    summary = ("Text converted by copydesk: headings, reading order and a table of contents "
+               "are given; pictures are described by their captions.")
+    for prop, value in (
+        ("schema:accessMode", "textual"), ("schema:accessModeSufficient", "textual"),
+        ("schema:accessibilityFeature", "structuralNavigation"),
+        ("schema:accessibilityFeature", "tableOfContents"),
+        ("schema:accessibilityFeature", "readingOrder"),
+        ("schema:accessibilityHazard", "none"),
+        ("schema:accessibilitySummary", summary),
+    ):
+        book.add_metadata(None, "meta", value, {"property": prop})
+    return language
+
+
+def add_cover(book: epub.EpubBook, path: str) -> None:
+    cover = Path(path)
+    kind = COVER_TYPES.get(cover.suffix.lower())
+    if kind is None:
+        raise InputError("a cover must be a JPEG, PNG, GIF or SVG image", path=path)
+    try:
+        data = cover.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the cover: {exc.strerror or exc}", path=path) from None
+    book.set_cover(f"cover{cover.suffix.lower()}", data)
+    book.add_metadata(None, "meta", "visual", {"property": "schema:accessMode"})
+
+
+def build(doc: Document, options: EpubOptions) -> epub.EpubBook:
+    book = epub.EpubBook()
+    language = set_metadata(book, doc)
+    if options.cover:
+        add_cover(book, options.cover)
+    style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css",
+                          content=STYLE.encode())
+    book.add_item(style)
+    visitor = XhtmlVisitor(options)
+    items = []
+    for number, blocks in enumerate(chapters(doc) or [[Paragraph(text="")]], 1):
+        title = chapter_title(blocks, number, doc)
+        body = visitor.all(blocks)
+        item = epub.EpubHtml(title=title, file_name=f"article-{number:03d}.xhtml", lang=language)
+        item.content = f"<article>{body}</article>"
+        item.add_item(style)
+        book.add_item(item)
+        items.append(item)
+    book.toc = items
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    book.spine = ["nav", *items]
+    return book
+
+
+def write_epub(doc: Document, stream: BinaryIO, options: EpubOptions) -> None:
+    epub.write_epub(stream, build(doc, options), {"mtime": modified_time()})
+
+
+@hookimpl
+def register_writers(register: Callable[[Writer], None]) -> None:
+    register(Writer(
+        name="epub", write=write_epub, extension="epub", media_type="application/epub+zip",
+        binary=True, options=EpubOptions,
+        description=f"EPUB 3 for e-readers (copydesk {__version__})",
+    ))
