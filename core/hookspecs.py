@@ -64,7 +64,9 @@ def register_writers(register: Callable[[Writer], None]) -> None:
 
     Args:
         register: call once per writer, e.g. ``register(Writer(name="markdown",
-            write=write_markdown, extension="md"))``. ``write(document, stream)`` writes bytes.
+            write=write_markdown, extension="md"))``. ``write(document, stream)`` writes bytes;
+            a writer that declares ``options`` (a dataclass) is called as
+            ``write(document, stream, options)`` with the user's ``-O key=value`` settings.
 
     Raises:
         copydesk.PluginError: if the name is already taken or the record is not a ``Writer``.
