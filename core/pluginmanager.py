@@ -45,6 +45,9 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.writers.epub",
     "copydesk.plugins.writers.markdown",
 )
+# What a matching file extension adds to a reader's sniffing score: it breaks ties, and beats
+# the plain-text fallback (0.1), so a broken ".json" file is reported, not read as text.
+EXTENSION_WEIGHT = 0.15
 NO_PLUGINS_ENV = "COPYDESK_NO_PLUGINS"
 TRACE_ENV = "COPYDESK_TRACE_PLUGINS"
 HOOKS = ("register_readers", "register_cleaners", "register_writers")
@@ -91,9 +94,13 @@ class Plugins:
         return self.readers[name]
 
     def writer(self, name: str) -> Writer:
-        if name not in self.writers:
-            raise UsageError(f"unknown output format {name!r} (known: {', '.join(self.writers)})")
-        return self.writers[name]
+        """The writer called ``name``, or else the one whose file extension it is (``md``)."""
+        if name in self.writers:
+            return self.writers[name]
+        by_extension = [w for w in self.writers.values() if w.extension == name.lower()]
+        if len(by_extension) == 1:
+            return by_extension[0]
+        raise UsageError(f"unknown output format {name!r} (known: {', '.join(self.writers)})")
 
     def reader_for(self, source: Source) -> Reader:
         """The reader for an input whose format was not given: by sniffing, then by extension."""
@@ -103,7 +110,7 @@ class Plugins:
         for reader in self.readers.values():
             score = reader.sniff(head, source.name) if reader.sniff else 0.0
             if ext and ext in reader.extensions:
-                score += 0.05  # the extension breaks ties between equally confident readers
+                score += EXTENSION_WEIGHT
             if score > best_score:
                 best, best_score = reader, score
         if best is None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import gc
 import sys
+from pathlib import Path
 
 import click
 
-from copydesk import api
+from copydesk import api, batch
 from copydesk.cli.options import parse_pairs, plugin_option, split_names
+from copydesk.cli.progress import progress_bar
 from copydesk.errors import UsageError
 from copydesk.model.nodes import Document
-from copydesk.pluginmanager import make_plugins
+from copydesk.pluginmanager import Plugins, make_plugins
 from copydesk.sources import Source
 
 STDIO = "-"
@@ -34,14 +36,23 @@ DEFAULT_STDOUT_FORMAT = "markdown"
               help="An option of the output format (see 'copydesk formats').")
 @click.option("--cover", metavar="IMAGE", help="A cover image (EPUB; same as -O cover=IMAGE).")
 @click.option("--tei-breaks", is_flag=True, help="Page and line breaks in TEI (-O breaks=true).")
+@click.option("--output-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Batch: convert each input (files, folders, globs) to its own file in DIR.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Batch: files converted at once (default: the number of CPUs).")
+@click.option("--force", is_flag=True, help="Batch: replace outputs that exist already.")
 @plugin_option
 def convert(
     inputs: tuple[str, ...], output: str | None, from_format: str | None,
     to_format: str | None, add: tuple[str, ...], remove: tuple[str, ...], report: bool,
     metadata: tuple[str, ...], title: str | None, writer_options: tuple[str, ...],
-    cover: str | None, tei_breaks: bool, extra_plugins: tuple[str, ...],
-) -> None:
-    """Convert INPUT... ('-' for stdin) to one output; several inputs make one edition."""
+    cover: str | None, tei_breaks: bool, output_dir: str | None, jobs: int | None,
+    force: bool, extra_plugins: tuple[str, ...],
+) -> int | None:
+    """Convert INPUT... ('-' for stdin) to one output; several inputs make one edition.
+
+    With --output-dir, each input (file, folder or glob) becomes its own output instead.
+    """
     # The model is a tree (no reference cycles): the cyclic collector only rescans a large
     # heap again and again while a long document is built, which costs a sixth of the run.
     gc.disable()
@@ -54,6 +65,15 @@ def convert(
     if tei_breaks:
         options["breaks"] = True
     plugins = make_plugins(extra=extra_plugins)
+    if output_dir is not None:
+        settings = batch.Settings(
+            to_format=plugins.writer(to_format or "json").name, from_format=from_format,
+            add=tuple(split_names(add)), remove=tuple(split_names(remove)),
+            metadata=batch.as_pairs(pairs), options=batch.as_pairs(options),
+            extra_plugins=extra_plugins, force=force)
+        return run_batch(inputs, Path(output_dir), settings, plugins, jobs)
+    if jobs or force:
+        raise UsageError("--jobs and --force go with --output-dir (batch mode)")
     sources = [_source(i) for i in inputs]
     to_stdout = output in (None, STDIO)
     if to_stdout:
@@ -73,6 +93,27 @@ def convert(
         sys.stdout.flush()
     if report:
         print_report(doc)
+
+
+def run_batch(inputs: tuple[str, ...], output_dir: Path, settings: batch.Settings,
+              plugins: Plugins, jobs: int | None) -> int:
+    """Convert each input to its own file; a summary line at the end; 1 if any failed."""
+    if STDIO in inputs:
+        raise UsageError("batch mode reads files, not standard input")
+    extensions = {e for r in plugins.readers.values() for e in r.extensions}
+    writer = plugins.writer(settings.to_format)
+    planned = batch.plan(inputs, output_dir, writer.extension, extensions)
+    if not planned:
+        raise UsageError("no input files found")
+    output_dir.mkdir(parents=True, exist_ok=True)
+    workers = min(jobs or batch.default_workers(), len(planned))
+    with progress_bar(len(planned)) as report:
+        summary = batch.run(planned, settings, workers, report)
+    failed = len(summary.failed)
+    done = len(summary.outcomes) - failed
+    print(f"copydesk: converted {done} of {len(summary.outcomes)} files into {output_dir}"
+          + (f"; {failed} failed" if failed else ""), file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _source(arg: str) -> Source:

@@ -1,0 +1,158 @@
+"""Batch conversion: many inputs, one output each, in worker processes, failures kept apart.
+
+Each input file is converted on its own (read, clean, write), so memory stays bounded by the
+largest single file; outputs mirror the inputs' names and folders under the output folder.
+One file's failure is recorded and the others go on.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from copydesk.errors import CopydeskError, UsageError, describe
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to convert and where its output goes."""
+
+    source: Path
+    target: Path
+
+
+@dataclass
+class Outcome:
+    """What became of one job."""
+
+    job: Job
+    ok: bool
+    message: str = ""
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs to convert a file (picklable: workers rebuild the plugins)."""
+
+    to_format: str
+    from_format: str | None = None
+    add: tuple[str, ...] = ()
+    remove: tuple[str, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
+    options: tuple[tuple[str, Any], ...] = ()
+    extra_plugins: tuple[str, ...] = ()
+    force: bool = False
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.ok]
+
+
+def expand(inputs: Iterable[str], extensions: set[str]) -> list[tuple[Path, Path]]:
+    """(file, its path relative to the input it came from) for every input: files as given,
+    folders walked for files whose extension a reader takes, glob patterns expanded."""
+    found: list[tuple[Path, Path]] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                if file.suffix.lower().lstrip(".") in extensions and not file.name.startswith("."):
+                    found.append((file, file.relative_to(path)))
+        elif path.exists():
+            found.append((path, Path(path.name)))
+        else:
+            matches = sorted(Path(m) for m in glob.glob(item, recursive=True))
+            if not matches:
+                found.append((path, Path(path.name)))  # reported as missing by its job
+            found.extend((m, Path(m.name)) for m in matches if m.is_file())
+    return found
+
+
+def plan(inputs: Iterable[str], output_dir: Path, extension: str,
+         reader_extensions: set[str]) -> list[Job]:
+    jobs = [Job(source, output_dir / relative.with_suffix("." + extension))
+            for source, relative in expand(inputs, reader_extensions)]
+    targets = [j.target for j in jobs]
+    clash = next((t for t in targets if targets.count(t) > 1), None)
+    if clash is not None:
+        raise UsageError(f"two inputs would both be written to {clash}; give them apart")
+    return jobs
+
+
+_worker_plugins: Any = None
+
+
+def _init_worker(extra_plugins: tuple[str, ...]) -> None:
+    global _worker_plugins
+    from copydesk.pluginmanager import make_plugins
+
+    _worker_plugins = make_plugins(extra=extra_plugins)
+
+
+def run_job(job: Job, settings: Settings) -> Outcome:
+    """Convert one file; never raises (the outcome says what went wrong)."""
+    from copydesk import api
+
+    start = time.perf_counter()
+    try:
+        if job.target.exists() and not settings.force:
+            raise UsageError("the output exists already (use --force to replace it)",
+                             path=str(job.target))
+        job.target.parent.mkdir(parents=True, exist_ok=True)
+        if _worker_plugins is None:
+            _init_worker(settings.extra_plugins)
+        api.convert(
+            [job.source], job.target, from_format=settings.from_format,
+            to_format=settings.to_format, add=settings.add, remove=settings.remove,
+            metadata=dict(settings.metadata) or None, options=dict(settings.options),
+            plugins=_worker_plugins,
+        )
+        return Outcome(job, True, seconds=time.perf_counter() - start)
+    except CopydeskError as exc:
+        return Outcome(job, False, " ".join(str(exc).split()), time.perf_counter() - start)
+    except Exception as exc:  # noqa: BLE001 - a bug in one file must not stop the batch
+        message = f"{job.source}: internal error: {describe(exc)}"
+        return Outcome(job, False, message, time.perf_counter() - start)
+
+
+def run(jobs: Sequence[Job], settings: Settings, workers: int,
+        progress: Callable[[Outcome], None] = lambda o: None) -> Summary:
+    """Convert every job, ``workers`` at a time, calling ``progress`` as each one ends."""
+    summary = Summary()
+    for outcome in _outcomes(jobs, settings, workers):
+        summary.outcomes.append(outcome)
+        progress(outcome)
+    return summary
+
+
+def _outcomes(jobs: Sequence[Job], settings: Settings, workers: int) -> Iterator[Outcome]:
+    if workers <= 1 or len(jobs) <= 1:
+        _init_worker(settings.extra_plugins)
+        for job in jobs:
+            yield run_job(job, settings)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(settings.extra_plugins,)) as pool:
+        # one file at a time per worker, results in input order
+        yield from pool.map(run_job, jobs, [settings] * len(jobs), chunksize=1)
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else
+               (os.cpu_count() or 1))
+
+
+def as_pairs(mapping: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted(mapping.items()))

@@ -1,0 +1,58 @@
+"""Batch conversion: a folder in, a file out per input, failures reported, the rest converted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import SEEDS
+
+
+@pytest.fixture
+def folder(tmp_path):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    for seed in SEEDS.glob("*.txt"):
+        shutil.copy(seed, src / seed.name)
+    shutil.copy(SEEDS / "003_d60a862d48c27c24.txt", src / "sub" / "page.txt")
+    (src / "broken.json").write_text('{"type": "document", "blocks": [')
+    (src / "notes.xyz").write_text("not an input kind copydesk reads")
+    return src
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_one_bad_file_does_not_stop_the_others(folder, tmp_path, cli, jobs):
+    out = tmp_path / "out"
+    result = cli("convert", str(folder), "--output-dir", str(out), "-t", "json", "--jobs", jobs)
+    err = result.stderr.decode()
+    assert result.returncode == 1
+    assert f"copydesk: {folder / 'broken.json'}: not valid JSON" in err
+    assert err.strip().endswith(f"converted 3 of 4 files into {out}; 1 failed")
+    made = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    assert made == ["000_3ffcc09e67953d68.json", "003_d60a862d48c27c24.json", "sub/page.json"]
+    assert json.loads((out / "sub" / "page.json").read_text())["kind"] == "print-ocr"
+    assert "Traceback" not in err and "\x1b[" not in err  # no progress bar in a pipe
+
+
+def test_existing_outputs_are_kept_unless_forced(folder, tmp_path, cli):
+    out = tmp_path / "out"
+    (folder / "broken.json").unlink()
+    assert cli("convert", str(folder), "--output-dir", str(out), "-t", "md").returncode == 0
+    target = out / "000_3ffcc09e67953d68.md"
+    target.write_text("edited by hand")
+    again = cli("convert", str(folder), "--output-dir", str(out), "-t", "md")
+    assert again.returncode == 1 and "use --force" in again.stderr.decode()
+    assert target.read_text() == "edited by hand"
+    forced = cli("convert", str(folder), "--output-dir", str(out), "-t", "md", "--force")
+    assert forced.returncode == 0 and target.read_text().startswith("# ISIS Leader")
+
+
+def test_globs_and_usage_errors(folder, tmp_path, cli):
+    out = tmp_path / "out"
+    ok = cli("convert", str(folder / "*.txt"), "--output-dir", str(out), "-t", "md")
+    assert ok.returncode == 0, ok.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["000_3ffcc09e67953d68.md",
+                                                     "003_d60a862d48c27c24.md"]
+    assert cli("convert", str(folder), "--jobs", "2").returncode == 2
+    assert cli("convert", str(tmp_path / "nothing-here"), "--output-dir", str(out)).returncode == 1
