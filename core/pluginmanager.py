@@ -145,7 +145,10 @@ class Plugins:
                 except PluginError:
                     raise
                 except Exception as exc:
-                    raise PluginError(f"{hook} failed: {describe(exc)}", plugin=plugin_name) from exc
+                    way_out = "" if info.source in ("built-in", "--plugin") else (
+                        f" (set {NO_PLUGINS_ENV}=1 to run without third-party plugins)")
+                    raise PluginError(f"{hook} failed: {describe(exc)}{way_out}",
+                                      plugin=plugin_name) from exc
             getattr(info, kind).extend(n for n in registry.records if n not in before)
             if os.environ.get(TRACE_ENV):
                 print(f"copydesk: {plugin_name}.{hook} -> {getattr(info, kind)}", file=sys.stderr)

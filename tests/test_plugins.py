@@ -127,3 +127,18 @@ def test_a_reader_returning_garbage_is_reported(test_plugin, tmp_path, cli):
     result = cli("convert", str(src), "-f", "garbage", "--plugin", test_plugin("garbage_reader"))
     assert result.returncode == 1
     assert "reader 'garbage' returned no Document" in result.stderr.decode()
+
+
+def test_an_installed_plugin_whose_hook_raises_is_named_with_the_way_out(site, cli):
+    install_distribution(site, "copydesk-raises", "2.0", "copydesk_raises", textwrap.dedent("""
+        from copydesk import hookimpl
+
+        @hookimpl
+        def register_writers(register):
+            raise RuntimeError("cannot find my templates")
+    """))
+    result = cli("formats", env={"PYTHONPATH": str(site), "COPYDESK_NO_PLUGINS": None})
+    err = result.stderr.decode()
+    assert result.returncode == 1 and err.count("\n") == 1
+    assert "plugin copydesk_raises: register_writers failed: RuntimeError: cannot find my templates" in err
+    assert "COPYDESK_NO_PLUGINS=1" in err
