@@ -28,6 +28,7 @@ from copydesk.sources import Source
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.readers.html",
     "copydesk.plugins.readers.model_json",
+    "copydesk.plugins.readers.pdf",
     "copydesk.plugins.readers.print_ocr",
     "copydesk.plugins.readers.text",
     "copydesk.plugins.readers.web_text",

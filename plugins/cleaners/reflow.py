@@ -4,7 +4,7 @@ Every pair of consecutive body lines — across blank lines, column breaks and t
 captions set between them — is either a wrapped line or a paragraph end. The evidence, in order:
 
 1. a word split at the line end (``fight-``) continues; a line of one capital letter (a drop
-   cap read on its own) ends;
+   cap read on its own) ends, and a bulleted line starts a paragraph;
 2. when the document marks wrapped lines with trailing spaces (some OCR engines do, and the
    document shows it by its own statistics), the trailing space decides;
 3. a lower-case start continues, unless the line is indented after a finished sentence (a lost
@@ -35,6 +35,7 @@ from copydesk.model.nodes import Block, Container
 from copydesk.textlines import is_line_group, join_lines, sentence_end, split_end
 
 NAME = "reflow"
+BULLETS = "•▪◦●■‣⁃"
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
     start = line.text.lstrip()
     if split_end(text):
         return True
+    if start[:1] in BULLETS:
+        return False  # a list item
     if len(text.strip()) == 1 and text.strip().isupper():
         return False  # a drop cap read as a line of its own: dropcap joins it
     indented = _indent(line) > conv.indent
@@ -155,6 +158,6 @@ def reflow(doc: Document) -> Document:
 @hookimpl
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
-        name=NAME, clean=reflow, default_for=("print-ocr",),
+        name=NAME, clean=reflow, default_for=("print-ocr", "pdf"),
         description="rebuild paragraphs across line and column breaks",
     ))

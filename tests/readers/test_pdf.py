@@ -1,0 +1,82 @@
+"""The pdf reader: columns in reading order, running heads set apart, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import copydesk
+from copydesk import Boilerplate, Heading, Paragraph, iter_blocks
+
+REGISTER = Path(__file__).resolve().parent.parent / "data" / "pdf" / "federal-register-2020-17221.pdf"
+
+
+@pytest.fixture(scope="module")
+def register():
+    return copydesk.clean(copydesk.read(REGISTER))
+
+
+def paragraphs(doc) -> list[str]:
+    return [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph)]
+
+
+def test_three_columns_come_out_in_reading_order(register):
+    texts = paragraphs(register)
+    whole = next(t for t in texts if "Hatta International Airport in Jakarta," in t)
+    # the paragraph goes on down its own column, not across into the next one
+    assert "Jakarta, Indonesia, resulting in 189 fatalities." in whole
+    assert "altitude disagree alert" not in whole
+    other = next(t for t in texts if "altitude disagree alert" in t)
+    assert "may affect the flightcrew’s ability to accomplish" in other
+    assert texts.index(whole) < texts.index(other)
+
+
+def test_running_heads_and_folios_are_boilerplate(register):
+    furniture = [(b.reason, b.text) for b in iter_blocks(register) if isinstance(b, Boilerplate)]
+    heads = [t for r, t in furniture if r == "running-head" and "Federal Register" in t]
+    folios = [t for r, t in furniture if r == "folio"]
+    assert len(heads) >= 14 and len(folios) >= 14
+    assert all("Federal Register / Vol" not in t for t in paragraphs(register))
+
+
+def test_headings_by_type_and_words_joined_across_lines(register):
+    headings = [b.text for b in iter_blocks(register) if isinstance(b, Heading)]
+    assert "Airworthiness Directives; The Boeing Company Airplanes" in headings
+    assert "Examining the AD Docket" in headings
+    body = " ".join(paragraphs(register))
+    assert "SUMMARY: The FAA proposes to supersede Airworthiness Directive" in body
+    # this printer hyphenates compounds at line ends, hardly ever words: the hyphens stay
+    assert "Soekarno-Hatta" in body and "FAA-approved" in body and "non-normal" in body
+    kept = [e for e in register.edits if e.kind == "keep-hyphen"]
+    assert len(kept) >= 6 and all(e.plugin == "dehyphenate" for e in kept)
+
+
+def test_the_layout_is_kept_on_every_line(register):
+    line = next(b for b in iter_blocks(register) if isinstance(b, Paragraph)).lines[0]
+    assert line.page == 1 and line.box is not None and line.font_size
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"%PDF-1.4\n1 0 obj << /Type /Catalog", "damaged or truncated PDF"),
+    (b"just text, not a pdf", "not a PDF file"),
+])
+def test_broken_pdfs_are_clear_errors(tmp_path, cli, content, message):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(content)
+    result = cli("convert", str(bad), "-f", "pdf")
+    err = result.stderr.decode()
+    assert result.returncode == 1 and message in err and err.count("\n") == 1
+
+
+def test_a_pdf_without_text_suggests_ocr(tmp_path, cli):
+    from pdfminer.pdfpage import PDFPage  # noqa: F401  (pdfminer is installed)
+    blank = tmp_path / "scan.pdf"
+    blank.write_bytes(
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+        b"trailer<</Root 1 0 R>>\n%%EOF\n")
+    result = cli("convert", str(blank))
+    assert result.returncode == 1
+    assert "no text layer" in result.stderr.decode() and "OCR" in result.stderr.decode()
