@@ -10,7 +10,8 @@ ready for the same cleaners as print OCR:
   outside the text area) and by repetition across pages (digits aside), and become
   ``Boilerplate`` blocks (kept, reported, left out by writers);
 - lines are grouped into provisional paragraphs by the vertical gap before them and by first-
-  line indentation; a short group in bold or in type larger than the body's is a heading; a group starts a paragraph (``blank_before``) only when the geometry says
+  line indentation (an indented line at the top of a column starts a paragraph too); a short
+  group in bold or in type larger than the body's is a heading; a group starts a paragraph (``blank_before``) only when the geometry says
   so, never at a column break, so ``reflow`` joins a paragraph across columns and pages;
 - each line's ``fill`` is its width relative to its column's.
 """
@@ -140,8 +141,9 @@ def _column(line: Line, edges: list[float]) -> int:
 
 
 def paragraphs(run: list[Line]) -> list[list[Line]]:
-    """A column's lines cut where a wider gap or a first-line indent starts a paragraph;
-    the first line of each group but the run's first says so with ``blank_before``."""
+    """A column's lines cut where a wider gap or a first-line indent starts a paragraph; the
+    first line of such a group says so with ``blank_before`` (a column's first line only
+    when indented: a column break alone says nothing)."""
     if not run:
         return []
     gaps = [b.box.y0 - a.box.y1 for a, b in itertools.pairwise(run)]  # type: ignore[union-attr]
@@ -155,7 +157,7 @@ def paragraphs(run: list[Line]) -> list[list[Line]]:
         gap = gaps[i - 1] if i else 0.0
         indent = line.box.x0 - left > 0.6 * heights  # type: ignore[union-attr]
         style_change = i > 0 and (line.bold != run[i - 1].bold)
-        starts = i > 0 and (gap > usual_gap + 0.6 * heights or indent or style_change)
+        starts = indent or (i > 0 and (gap > usual_gap + 0.6 * heights or style_change))
         fill = round(line.box.width / column_width, 3) if column_width else 1.0  # type: ignore[union-attr]
         line = dataclasses.replace(line, blank_before=1 if starts else 0, fill=fill)
         if i == 0 or starts:

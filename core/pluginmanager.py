@@ -26,6 +26,8 @@ from copydesk.registry import Cleaner, Reader, Registry, Writer
 from copydesk.sources import Source
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
+    "copydesk.plugins.readers.alto",
+    "copydesk.plugins.readers.hocr",
     "copydesk.plugins.readers.html",
     "copydesk.plugins.readers.model_json",
     "copydesk.plugins.readers.pdf",

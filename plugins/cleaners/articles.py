@@ -121,6 +121,6 @@ def articles(doc: Document) -> Document:
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
         name=NAME, clean=articles, after=("reflow", "dropcap", "pullquotes", "captions", "bylines"),
-        default_for=("print-ocr", "web-text", "pdf"),
+        default_for=("print-ocr", "web-text", "pdf", "alto", "hocr"),
         description="split a page into articles, attach bylines",
     ))

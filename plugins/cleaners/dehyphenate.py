@@ -175,6 +175,6 @@ def dehyphenate(doc: Document) -> Document:
 @hookimpl
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
-        name=NAME, clean=dehyphenate, after=("reflow",), default_for=("print-ocr", "pdf"),
+        name=NAME, clean=dehyphenate, after=("reflow",), default_for=("print-ocr", "pdf", "alto", "hocr"),
         description="join words split at line ends, keep real compounds",
     ))

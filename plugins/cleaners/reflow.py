@@ -11,8 +11,8 @@ captions set between them — is either a wrapped line or a paragraph end. The e
    drop cap: `` raqi warplanes``);
 4. a line that does not end a sentence continues;
 5. a finished sentence ends the paragraph when the next line's first word would have fitted on
-   the line (no typesetter leaves that room inside a paragraph), or when the next line is
-   indented;
+   the line (no typesetter leaves that room inside a paragraph), when the next line is
+   indented, or when the reader's page geometry (a gap, an indent) marks it as a start;
 6. a full line that closes a quotation, followed by one that opens another, ends the paragraph
    (dialogue gives each speaker's turn its own paragraph);
 7. a full line ending a sentence, followed by a blank line, ends the paragraph when this
@@ -98,8 +98,8 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
         return not (ends_sentence and indented)
     if not ends_sentence:
         return True
-    if indented:
-        return False
+    if indented or (line.box is not None and line.blank_before):
+        return False  # indented, or a paragraph start the page geometry shows
     width = len(text) / prev.fill if prev.fill else len(text)
     if len(text) + 1 + len(start.split()[0]) <= width:
         return False
@@ -158,6 +158,6 @@ def reflow(doc: Document) -> Document:
 @hookimpl
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
-        name=NAME, clean=reflow, default_for=("print-ocr", "pdf"),
+        name=NAME, clean=reflow, default_for=("print-ocr", "pdf", "alto", "hocr"),
         description="rebuild paragraphs across line and column breaks",
     ))
