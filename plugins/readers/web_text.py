@@ -46,7 +46,7 @@ FURNITURE = re.compile(
     r"^(?:share(?: this| on \w+)?|tweet|e-?mail|print|comments?(?: \(\d+\))?|read more\b.*|"
     r"related(?: articles| stories| posts)?:?|more from\b.*|advertisement|sponsored(?: content)?|"
     r"skip to (?:main )?content|menu|search|home|subscribe\b.*|sign (?:in|up)\b.*|log ?in|"
-    r"newsletter\b.*|select page|follow us\b.*|(?:we|this (?:site|website)) uses? cookies\b.*|"
+    r"newsletter\b.*|follow us\b.*|(?:we|this (?:site|website)) uses? cookies\b.*|"
     r"accept(?: all)?(?: cookies)?|privacy policy|terms(?: of (?:use|service))?|"
     r"all rights reserved\b.*|©.*|copyright\b.*|back to top|next article|previous article|"
     r"click here\b.*|watch:.*|listen:.*)$",

@@ -6,22 +6,13 @@ import json
 
 import pytest
 from conftest import SEEDS
+from newsarticle import ARTICLE
 
 import copydesk
 from copydesk import Boilerplate, Byline, Caption, Heading, Paragraph, iter_blocks
 
 WEB_SEED = SEEDS / "000_3ffcc09e67953d68.txt"
 
-ARTICLE = [
-    "The city council voted on Tuesday to build a new bridge across the river, ending a "
-    "debate that has run for more than ten years.",
-    "“This is a day the whole city has waited for,” the mayor said after the vote, which "
-    "passed by nine votes to four.",
-    "Work is due to start in the spring and to take three years. The bridge will carry "
-    "trams, bicycles and people on foot, but no cars.",
-    "Opponents said the cost, put at 200 million euros, was too high for a city of its size, "
-    "and promised to take the matter to court.",
-]
 PAGE = [
     "Skip to content", "Home", "News", "Sport", "Culture", "Search",
     "City Votes to Build New River Bridge | The Riverside Gazette",
