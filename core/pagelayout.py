@@ -13,7 +13,7 @@ ready for the same cleaners as print OCR:
   line indentation (an indented line at the top of a column starts a paragraph too); a short
   group in bold or in type larger than the body's is a heading; a group starts a paragraph (``blank_before``) only when the geometry says
   so, never at a column break, so ``reflow`` joins a paragraph across columns and pages;
-- each line's ``fill`` is its width relative to its column's.
+- each line's ``fill`` is how far it reaches across its column (1.0: to the right edge).
 """
 
 from __future__ import annotations
@@ -150,15 +150,16 @@ def paragraphs(run: list[Line]) -> list[list[Line]]:
     usual_gap = median(gaps) if gaps else 0.0
     heights = median(ln.box.height for ln in run)  # type: ignore[union-attr]
     left = Counter(round(ln.box.x0) for ln in run).most_common(1)[0][0]  # type: ignore[union-attr]
-    widths = sorted(ln.box.width for ln in run)  # type: ignore[union-attr]
-    column_width = widths[int(len(widths) * 0.9)] if widths else 1.0
+    reach = sorted(ln.box.x1 - left for ln in run)  # type: ignore[union-attr]
+    column_width = reach[int(len(reach) * 0.9)] if reach else 1.0
     groups: list[list[Line]] = []
     for i, line in enumerate(run):
         gap = gaps[i - 1] if i else 0.0
         indent = line.box.x0 - left > 0.6 * heights  # type: ignore[union-attr]
         style_change = i > 0 and (line.bold != run[i - 1].bold)
         starts = indent or (i > 0 and (gap > usual_gap + 0.6 * heights or style_change))
-        fill = round(line.box.width / column_width, 3) if column_width else 1.0  # type: ignore[union-attr]
+        # how far the line reaches towards the column's right edge (an indent counts as text)
+        fill = round((line.box.x1 - left) / column_width, 3) if column_width > 0 else 1.0  # type: ignore[union-attr]
         line = dataclasses.replace(line, blank_before=1 if starts else 0, fill=fill)
         if i == 0 or starts:
             groups.append([line])

@@ -28,8 +28,9 @@ def split_end(text: str) -> bool:
 
 
 def sentence_end(text: str) -> bool:
-    """Whether ``text`` (right-stripped) ends a sentence (closing quotes aside)."""
-    return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", ":", "…") if text else False
+    """Whether ``text`` (right-stripped) ends a sentence (closing quotes and brackets aside,
+    with or without spaces between them: ``exist?’ ”``)."""
+    return text.rstrip(_CLOSERS + " ")[-1:] in (".", "!", "?", ":", "…") if text else False
 
 
 def source_lines(text: str) -> Iterator[Line | None]:

@@ -36,6 +36,7 @@ from copydesk.textlines import is_line_group, join_lines, sentence_end, split_en
 
 NAME = "reflow"
 BULLETS = "•▪◦●■‣⁃"
+PROPORTIONAL_SPARE = 0.3  # how much wider than average the next word may be
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,10 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
     if indented or (line.box is not None and line.blank_before):
         return False  # indented, or a paragraph start the page geometry shows
     width = len(text) / prev.fill if prev.fill else len(text)
-    if len(text) + 1 + len(start.split()[0]) <= width:
+    # measured in characters; set in a proportional font (a reader that knows the geometry),
+    # a word's width varies, so it must fit with room to spare
+    spare = PROPORTIONAL_SPARE if prev.box is not None else 0.0
+    if len(text) + 1 + len(start.split()[0]) * (1 + spare) <= width:
         return False
     if text[-1] in "”\"" and start[0] in "“\"" and text[-2:-1] in ".!?…,":
         return False  # a quotation closes, another opens: the next speaker's turn

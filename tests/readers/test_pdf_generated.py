@@ -1,0 +1,86 @@
+"""PDFs made here with reportlab from known text: 2 to 5 columns, first lines indented, words
+hyphenated at line ends, a running head and a folio on every page. Every paragraph must come
+out whole and in reading order, the hyphens decided, the furniture set apart."""
+
+from __future__ import annotations
+
+import random
+
+import pagegen
+import pytest
+from reportlab.lib.pagesizes import letter
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+import copydesk
+from copydesk import Boilerplate, Paragraph, iter_blocks
+
+FONT, SIZE, LEADING, INDENT = "Times-Roman", 9.5, 11.5, 10.0
+
+
+def wrap(text: str, width: float, first_indent: float, rng: random.Random) -> list[str]:
+    """Greedy wrapping by measured width, hyphenating (TeX patterns) where a word won't fit."""
+    lines, current, words = [], "", text.split()
+    while words:
+        room = width - (first_indent if not lines else 0.0)
+        word = words[0]
+        trial = f"{current} {word}".strip()
+        if stringWidth(trial, FONT, SIZE) <= room:
+            current, words = trial, words[1:]
+            continue
+        for head, rest in pagegen.HYPHENATOR.iterate(word):
+            if (len(head) >= 3 and len(rest) >= 3 and head.isalpha()
+                    and stringWidth(f"{current} {head}-".strip(), FONT, SIZE) <= room):
+                lines.append(f"{current} {head}-".strip())
+                current, words = "", [rest, *words[1:]]
+                break
+        else:
+            lines.append(current or word)
+            current, words = "", words[1:] if not current else words
+    if current:
+        lines.append(current)
+    return lines
+
+
+def make_pdf(path, paragraphs: list[str], columns: int, rng: random.Random) -> None:
+    page_w, page_h = letter
+    margin, gutter = 54.0, 14.0
+    col_w = (page_w - 2 * margin - gutter * (columns - 1)) / columns
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    page, col, y = 1, 0, page_h - margin - 20
+
+    def furniture() -> None:
+        pdf.setFont(FONT, 8)
+        pdf.drawString(margin, page_h - margin + 6, f"THE RIVERSIDE GAZETTE    Tuesday, March 5    Page {page}")
+        pdf.drawString(page_w / 2, margin - 24, str(page))
+        pdf.setFont(FONT, SIZE)
+
+    furniture()
+    for text in paragraphs:
+        for i, line in enumerate(wrap(text, col_w, INDENT, rng)):
+            if y < margin:
+                col += 1
+                y = page_h - margin - 20
+                if col == columns:
+                    pdf.showPage()
+                    page, col = page + 1, 0
+                    furniture()
+            pdf.drawString(margin + col * (col_w + gutter) + (INDENT if i == 0 else 0), y, line)
+            y -= LEADING
+    pdf.save()
+
+
+@pytest.mark.parametrize("columns", [2, 3, 5])
+def test_generated_columns_come_out_whole_and_in_order(tmp_path, columns):
+    rng = random.Random(columns)
+    chapters = pagegen.load_chapters(shared=False)
+    paragraphs = [p for p in chapters[columns] if "-" not in p and "—" not in p][:30]
+    path = tmp_path / f"{columns}-columns.pdf"
+    make_pdf(path, paragraphs, columns, rng)
+    doc = copydesk.clean(copydesk.read(path))
+    got = [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph)]
+    assert got == paragraphs
+    heads = [b.text for b in iter_blocks(doc) if isinstance(b, Boilerplate)]
+    pages = sum(1 for t in heads if t.startswith("THE RIVERSIDE GAZETTE"))
+    assert pages >= 1 and len(heads) == 2 * pages
+    assert [e for e in doc.edits if e.kind == "join"]
