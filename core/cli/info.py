@@ -61,9 +61,9 @@ def formats(as_json: bool, extra_plugins: tuple[str, ...]) -> None:
     click.echo("Input formats (-f):")
     for r in inputs:
         exts = " ".join("." + e for e in r["extensions"]) or "-"
-        click.echo(f"  {r['name']:<12} {exts:<14} {r['description']}")
+        click.echo(f"  {r['name']:<12} {exts:<19} {r['description']}")
     click.echo("Output formats (-t):")
     for w in outputs:
-        click.echo(f"  {w['name']:<12} {'.' + w['extension']:<14} {w['description']}")
+        click.echo(f"  {w['name']:<12} {'.' + w['extension']:<19} {w['description']}")
         for key, default in w["options"].items():
-            click.echo(f"  {'':<12} {'':<14} -O {key}=… (default {default})")
+            click.echo(f"  {'':<12} {'':<19} -O {key}=… (default {default})")
