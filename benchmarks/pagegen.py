@@ -22,6 +22,7 @@ import argparse
 import json
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,13 +77,14 @@ class Style:
         )
 
 
-def split_word(word: str, room: int, rng: random.Random, chance: float) -> tuple[str, str] | None:
-    """``word`` split so that the first part (with its hyphen) fits in ``room``, or ``None``."""
+def split_word(word: str, fits: Callable[[str], bool], rng: random.Random,
+               chance: float) -> tuple[str, str] | None:
+    """``word`` split so that the first part (with its hyphen) ``fits``, or ``None``."""
     if "-" in word[1:-1]:  # a compound breaks at its own hyphen
         parts = word.split("-")
         for i in range(len(parts) - 1, 0, -1):
             head = "-".join(parts[:i]) + "-"
-            if len(head) <= room and parts[i - 1] and parts[i] and parts[i - 1][-1].isalnum():
+            if fits(head) and parts[i - 1] and parts[i] and parts[i - 1][-1].isalnum():
                 return head, "-".join(parts[i:])
         return None
     match = _SIMPLE_WORD.match(word)
@@ -90,13 +92,15 @@ def split_word(word: str, room: int, rng: random.Random, chance: float) -> tuple
         return None
     lead, core, tail = match.groups()
     for head, rest in HYPHENATOR.iterate(core):
-        if len(head) >= 2 and len(rest) >= 2 and len(lead) + len(head) + 1 <= room:
+        if len(head) >= 2 and len(rest) >= 2 and fits(f"{lead}{head}-"):
             return f"{lead}{head}-", f"{rest}{tail}"
     return None
 
 
-def wrap(text: str, widths: list[int], width: int, rng: random.Random, chance: float) -> list[str]:
-    """Greedy wrapping; line ``i`` is ``widths[i]`` wide (then ``width``)."""
+def wrap(text: str, widths: list[float], width: float, rng: random.Random, chance: float,
+         measure: Callable[[str], float] = len) -> list[str]:
+    """Greedy wrapping; line ``i`` is ``widths[i]`` wide (then ``width``), in the units of
+    ``measure`` (characters by default; points for typeset pages)."""
     lines: list[str] = []
     current = ""
     words = text.split()
@@ -105,11 +109,13 @@ def wrap(text: str, widths: list[int], width: int, rng: random.Random, chance: f
         word = words[i]
         limit = widths[len(lines)] if len(lines) < len(widths) else width
         candidate = f"{current} {word}" if current else word
-        if len(candidate) <= limit:
+        if measure(candidate) <= limit:
             current, i = candidate, i + 1
             continue
-        room = limit - len(current) - (1 if current else 0)
-        split = split_word(word, room, rng, chance) if room >= 3 else None
+        prefix = f"{current} " if current else ""
+        room = measure(prefix + "---") <= limit  # room for at least a short part and hyphen
+        split = split_word(word, lambda head: measure(prefix + head) <= limit, rng,
+                           chance) if room else None
         if split:
             head, rest = split
             lines.append(f"{current} {head}" if current else head)
@@ -164,13 +170,25 @@ class Page:
             self.lines.append("")
 
 
-def caption(rng: random.Random, text: str, style: Style) -> tuple[list[str], dict]:
+def photo_credit(rng: random.Random) -> tuple[str, str]:
+    """A photo credit as the gold has it, and as the page shows it."""
     name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-    credit, shown = rng.choice([
+    return rng.choice([
         ("AFP", "(AFP)"), ("Reuters", "(Reuters)"), ("AP", "(AP)"),
         ("Getty Images", "(Getty Images)"), (f"REUTERS/{name}", f"REUTERS/{name}"),
         (f"AFP/{name}", f"AFP/{name}"), (name, f"(Photo: {name})"),
     ])
+
+
+def caption_text(rng: random.Random, chapters: list[list[str]]) -> str:
+    """A sentence from another story, as a caption."""
+    other = rng.choice(chapters)
+    return rng.choice([s for p in other for s in re.split(r"(?<=[.!?])\s+", p)
+                       if 10 <= len(s.split()) <= 35] or ["A view of the harbour at dawn."])
+
+
+def caption(rng: random.Random, text: str, style: Style) -> tuple[list[str], dict]:
+    credit, shown = photo_credit(rng)
     wide = rng.random() < 0.6
     width = int(style.width * rng.uniform(1.6, 3.2)) if wide else style.width
     lines = wrap(text, [], width, rng, 0.0)
@@ -283,10 +301,7 @@ def make_page(rng: random.Random, chapters: list[list[str]], number: int,
             lines, _ = extras.pop()
             page.block(lines)
     for _ in range(rng.choice([0, 1, 1, 2])):
-        other = rng.choice(chapters)
-        text = rng.choice([s for p in other for s in re.split(r"(?<=[.!?])\s+", p)
-                           if 10 <= len(s.split()) <= 35] or ["A view of the harbour at dawn."])
-        lines, gold = caption(rng, text, style)
+        lines, gold = caption(rng, caption_text(rng, chapters), style)
         page.gold["captions"].append(gold)
         extras.append((lines, rng.random() < 0.2))
     rng.shuffle(extras)
