@@ -19,6 +19,7 @@ Use: ``python benchmarks/pagegen.py OUT_DIR --pages 200 --seed 1`` writes
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import re
@@ -97,6 +98,10 @@ def split_word(word: str, fits: Callable[[str], bool], rng: random.Random,
     return None
 
 
+def _fits(measure: Callable[[str], float], prefix: str, limit: float, head: str) -> bool:
+    return measure(prefix + head) <= limit
+
+
 def wrap(text: str, widths: list[float], width: float, rng: random.Random, chance: float,
          measure: Callable[[str], float] = len) -> list[str]:
     """Greedy wrapping; line ``i`` is ``widths[i]`` wide (then ``width``), in the units of
@@ -114,8 +119,8 @@ def wrap(text: str, widths: list[float], width: float, rng: random.Random, chanc
             continue
         prefix = f"{current} " if current else ""
         room = measure(prefix + "---") <= limit  # room for at least a short part and hyphen
-        split = split_word(word, lambda head: measure(prefix + head) <= limit, rng,
-                           chance) if room else None
+        fits = functools.partial(_fits, measure, prefix, limit)
+        split = split_word(word, fits, rng, chance) if room else None
         if split:
             head, rest = split
             lines.append(f"{current} {head}" if current else head)

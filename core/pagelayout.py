@@ -1,7 +1,8 @@
-"""Layout analysis shared by the readers that know where text sits (PDF; hOCR and ALTO to come).
+"""Layout analysis shared by the readers that know where text sits (PDF, hOCR, ALTO).
 
-Input: each page's lines with their boxes (top-left origin). Output: blocks in reading order,
-ready for the same cleaners as print OCR:
+Input: each page's lines with their boxes (top-left origin), type sizes and styles where
+known, and its picture areas and rules. Output: blocks in reading order, ready for the same
+cleaners as print OCR:
 
 - columns are found from the gutters (vertical strips no line crosses); lines wider than a
   column (headlines, running heads, full-width paragraphs) cut the page into bands, and the
@@ -10,9 +11,18 @@ ready for the same cleaners as print OCR:
   outside the text area) and by repetition across pages (digits aside), and become
   ``Boilerplate`` blocks (kept, reported, left out by writers);
 - lines are grouped into provisional paragraphs by the vertical gap before them and by first-
-  line indentation (an indented line at the top of a column starts a paragraph too); a short
-  group in bold or in type larger than the body's is a heading; a group starts a paragraph (``blank_before``) only when the geometry says
-  so, never at a column break, so ``reflow`` joins a paragraph across columns and pages;
+  line indentation (an indented line at the top of a column starts a paragraph too), and by a
+  change of type (size, weight, slant); a group starts a paragraph (``blank_before``) only
+  when the geometry says so, never at a column break, so ``reflow`` joins a paragraph across
+  columns and pages;
+- a drop cap, a single letter in type at least ``DROP_SIZE`` times the body's, is kept as a
+  line of its own just before the paragraph it opens (``dropcap`` restores it: the letter is
+  read, not guessed), and the lines set beside it do not count as indented;
+- a group in smaller type than the body's just under (or over) a picture area, or ending in a
+  photo credit, is a caption (a ``Figure``); a short group under it in smaller type still is
+  its credit;
+- a group in larger italic type, or in larger type between rules, is a pull quote; a short
+  group in bold or in larger type is a heading (a headline when much larger);
 - each line's ``fill`` is how far it reaches across its column (1.0: to the right edge).
 """
 
@@ -22,29 +32,47 @@ import dataclasses
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import median
 
-from copydesk.model.layout import Line
-from copydesk.model.nodes import Block, Boilerplate, Heading, PageBreak, Paragraph
-from copydesk.textlines import join_stripped
+from copydesk.credits import MAX_CREDIT_WORDS, find_credit, split_credit
+from copydesk.model.layout import Box, Line
+from copydesk.model.nodes import (
+    Block,
+    Boilerplate,
+    Caption,
+    Figure,
+    Heading,
+    PageBreak,
+    Paragraph,
+    PullQuote,
+)
+from copydesk.textlines import SENTENCE_END, join_stripped
 
 MARGIN = 0.075  # share of the page height at the top and bottom where furniture sits
 MIN_GUTTER = 6.0  # points of clear space that separate two columns
 SPAN = 1.25  # a line this many times wider than a column spans columns
 HEADING_SIZE = 1.15  # type this much larger than the body's sets a heading
 TITLE_SIZE = 1.6  # and this much larger, an article's headline
+SMALL_SIZE = 0.92  # type this much smaller than the body's is a caption's (or a credit's)
+DROP_SIZE = 2.0  # a letter this many times taller than the body's lines is a drop cap
+TYPE_CHANGE = 1.12  # a change of type size by this factor between lines starts a group
+NEAR = 2.5  # a caption starts within this many body line heights of its picture
+MIN_QUOTE_WORDS = 5
 FOLIO = re.compile(r"^[\W_]*(?:page\s*)?\d{1,4}[\W_]*$", re.IGNORECASE)
 
 
 @dataclass
 class Page:
-    """One page's lines (boxes in points, origin top-left) and its size."""
+    """One page's lines (boxes in points, origin top-left), its size, and the areas its
+    pictures take and the rules (lines) drawn on it."""
 
     number: int
     width: float
     height: float
     lines: list[Line]
+    pictures: list[Box] = field(default_factory=list)
+    rules: list[Box] = field(default_factory=list)
 
 
 def _shape(text: str) -> str:
@@ -85,9 +113,12 @@ def _in_margin(line: Line, page: Page) -> bool:
 
 
 def column_edges(lines: list[Line]) -> list[float]:
-    """The x positions of the gutters between columns (empty for a single column)."""
+    """The x positions of the gutters between columns (empty for a single column). Lines much
+    wider than most (headlines, full-width rules of text) are left out: they cross gutters."""
     if not lines:
         return []
+    usual = median(ln.box.width for ln in lines)  # type: ignore[union-attr]
+    lines = [ln for ln in lines if ln.box.width <= SPAN * usual]  # type: ignore[union-attr]
     left = min(ln.box.x0 for ln in lines)  # type: ignore[union-attr]
     right = max(ln.box.x1 for ln in lines)  # type: ignore[union-attr]
     size = int(right - left) + 1
@@ -108,27 +139,53 @@ def column_edges(lines: list[Line]) -> list[float]:
     return edges
 
 
-def reading_order(lines: list[Line]) -> list[list[Line]]:
-    """The page's body lines as runs, one per column of each band, in reading order."""
+def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[list[Line]]:
+    """The page's body lines as runs, one per column of each band, in reading order. Bands
+    are cut by lines wider than a column and by rules across columns."""
     if not lines:
         return []
     edges = column_edges(lines)
     columns = len(edges) + 1
     width = (max(ln.box.x1 for ln in lines) - min(ln.box.x0 for ln in lines)) / columns  # type: ignore[union-attr]
-    spanning = sorted((ln for ln in lines if ln.box.width > SPAN * width), key=_top)  # type: ignore[union-attr]
+    spanning = [ln for ln in lines if ln.box.width > SPAN * width]  # type: ignore[union-attr]
+    across = [Line(text="", box=r) for r in rules or () if r.width > SPAN * width > r.height]
     runs: list[list[Line]] = []
     top = float("-inf")
-    for cut in [*spanning, None]:
+    for cut in [*sorted([*spanning, *across], key=_top), None]:
         bottom = _top(cut) if cut is not None else float("inf")
         band = [ln for ln in lines if top <= _top(ln) < bottom and ln not in spanning]
         for c in range(columns):
             column = sorted((ln for ln in band if _column(ln, edges) == c), key=_top)
             if column:
-                runs.append(column)
+                runs.append(same_baseline(column))
         if cut is not None:
-            runs.append([cut])
+            if cut.text:
+                runs.append([cut])
             top = _top(cut) + 0.01
     return runs
+
+
+def same_baseline(column: list[Line]) -> list[Line]:
+    """A column's lines with the pieces of one line (a justified line whose wide word spaces
+    split it, or a word read apart) joined again, left to right."""
+    out: list[Line] = []
+    for line in column:
+        prev = out[-1] if out else None
+        if prev is not None and prev.box and line.box and _level(prev.box, line.box) and (
+                line.box.x0 >= prev.box.x1 or prev.box.x0 >= line.box.x1):
+            a, b = (prev, line) if prev.box.x0 <= line.box.x0 else (line, prev)
+            out[-1] = dataclasses.replace(a, text=f"{a.text.rstrip()} {b.text.lstrip()}", box=Box(
+                x0=a.box.x0, y0=min(a.box.y0, b.box.y0), x1=b.box.x1,  # type: ignore[union-attr]
+                y1=max(a.box.y1, b.box.y1)))  # type: ignore[union-attr]
+        else:
+            out.append(line)
+    return out
+
+
+def _level(a: Box, b: Box) -> bool:
+    """Whether two boxes sit on the same line (tops and bottoms within a third of a line)."""
+    tolerance = 0.3 * min(a.height, b.height)
+    return abs(a.y0 - b.y0) <= tolerance and abs(a.y1 - b.y1) <= tolerance
 
 
 def _top(line: Line) -> float:
@@ -140,10 +197,44 @@ def _column(line: Line, edges: list[float]) -> int:
     return sum(centre > e for e in edges)
 
 
+def is_initial(line: Line, height: float) -> bool:
+    """A drop cap: a single letter much taller than the body's lines."""
+    text = line.text.strip()
+    return len(text) == 1 and text.isalpha() and line.box is not None and (
+        line.box.height >= DROP_SIZE * height)
+
+
+def initials(run: list[Line], height: float) -> tuple[list[Line], dict[int, Line], set[int]]:
+    """The run without its drop caps; for each drop cap, ``id(first line) -> cap``, the line
+    it opens (to its right, level with its top); and the ids of the lines set beside it."""
+    caps = [ln for ln in run if is_initial(ln, height)]
+    if not caps:
+        return run, {}, set()
+    rest = [ln for ln in run if not any(ln is c for c in caps)]
+    opens: dict[int, Line] = {}
+    beside: set[int] = set()
+    for cap in caps:
+        assert cap.box is not None
+        box = cap.box
+        right = [ln for ln in rest if ln.box.x0 >= box.x1 - 1  # type: ignore[union-attr]
+                 and ln.box.x0 - box.x1 < 4 * height  # type: ignore[union-attr]
+                 and box.y0 - height <= ln.box.y0 < box.y1 - 0.3 * height]  # type: ignore[union-attr]
+        if right:
+            first = min(right, key=_top)
+            opens[id(first)] = cap
+            beside.update(id(ln) for ln in right if ln is not first)
+    return rest, opens, beside
+
+
 def paragraphs(run: list[Line]) -> list[list[Line]]:
-    """A column's lines cut where a wider gap or a first-line indent starts a paragraph; the
-    first line of such a group says so with ``blank_before`` (a column's first line only
-    when indented: a column break alone says nothing)."""
+    """A column's lines cut where a wider gap, a first-line indent or a change of type starts
+    a paragraph; the first line of such a group says so with ``blank_before`` (a column's
+    first line only when indented: a column break alone says nothing). A drop cap comes as a
+    group of its own before the paragraph it opens."""
+    if not run:
+        return []
+    height = median(ln.box.height for ln in run)  # type: ignore[union-attr]
+    run, opens, beside = initials(run, height)
     if not run:
         return []
     gaps = [b.box.y0 - a.box.y1 for a, b in itertools.pairwise(run)]  # type: ignore[union-attr]
@@ -155,17 +246,28 @@ def paragraphs(run: list[Line]) -> list[list[Line]]:
     groups: list[list[Line]] = []
     for i, line in enumerate(run):
         gap = gaps[i - 1] if i else 0.0
-        indent = line.box.x0 - left > 0.6 * heights  # type: ignore[union-attr]
-        style_change = i > 0 and (line.bold != run[i - 1].bold)
-        starts = indent or (i > 0 and (gap > usual_gap + 0.6 * heights or style_change))
+        indent = line.box.x0 - left > 0.6 * heights and id(line) not in beside  # type: ignore[union-attr]
+        cap = opens.get(id(line))
+        starts = indent or cap is not None or (i > 0 and (
+            gap > usual_gap + 0.6 * heights or _type_changes(run[i - 1], line)))
         # how far the line reaches towards the column's right edge (an indent counts as text)
         fill = round((line.box.x1 - left) / column_width, 3) if column_width > 0 else 1.0  # type: ignore[union-attr]
         line = dataclasses.replace(line, blank_before=1 if starts else 0, fill=fill)
+        if cap is not None:
+            groups.append([dataclasses.replace(cap, blank_before=1)])
         if i == 0 or starts:
             groups.append([line])
         else:
             groups[-1].append(line)
     return groups
+
+
+def _type_changes(a: Line, b: Line) -> bool:
+    if a.bold != b.bold or a.italic != b.italic:
+        return True
+    if a.font_size and b.font_size:
+        return max(a.font_size, b.font_size) > TYPE_CHANGE * min(a.font_size, b.font_size)
+    return False
 
 
 def body_size(pages: list[Page]) -> float:
@@ -179,17 +281,125 @@ def body_size(pages: list[Page]) -> float:
 
 
 def is_heading(group: list[Line], size: float) -> bool:
-    """A short group set in bold or in type larger than the body's."""
+    """A short group set in bold or in type larger than the body's (not a long sentence)."""
     words = sum(len(ln.text.split()) for ln in group)
     if len(group) > 3 or words > 20 or not size:
         return False
+    if words >= 8 and SENTENCE_END.search(group[-1].text.rstrip()):
+        return False  # a whole sentence in display type: a pull quote, if anything
     larger = all((ln.font_size or 0) >= HEADING_SIZE * size for ln in group)
-    return larger or all(ln.bold for ln in group)
+    body_or_larger = all((ln.font_size or size) >= SMALL_SIZE * size for ln in group)
+    return larger or (body_or_larger and all(ln.bold for ln in group))
+
+
+def _group_size(group: list[Line]) -> float:
+    return median(ln.font_size or 0.0 for ln in group)
+
+
+def _overlap(a: Box, b: Box) -> float:
+    """How much of ``a``'s width lies over or under ``b``."""
+    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0)) / max(a.width, 1e-6)
+
+
+def _box(group: list[Line]) -> Box:
+    boxes = [ln.box for ln in group if ln.box is not None]
+    return Box(x0=min(b.x0 for b in boxes), y0=min(b.y0 for b in boxes),
+               x1=max(b.x1 for b in boxes), y1=max(b.y1 for b in boxes))
+
+
+def by_picture(group: list[Line], pictures: list[Box], height: float) -> bool:
+    """Whether the group starts just under a picture area (or ends just over one)."""
+    box = _box(group)
+    for picture in pictures:
+        if _overlap(box, picture) < 0.5:
+            continue
+        if -height <= box.y0 - picture.y1 <= NEAR * height:
+            return True
+        if -height <= picture.y0 - box.y1 <= NEAR * height:
+            return True
+    return False
+
+
+def between_rules(group: list[Line], rules: list[Box], height: float) -> bool:
+    """Whether a rule runs just over the group and another just under it."""
+    box = _box(group)
+    over = under = False
+    for rule in rules:
+        if rule.width < rule.height or _overlap(box, rule) < 0.8:
+            continue
+        over = over or 0 <= box.y0 - rule.y1 <= NEAR * height
+        under = under or 0 <= rule.y0 - box.y1 <= NEAR * height
+    return over and under
+
+
+def classify(group: list[Line], page: Page, size: float, height: float) -> str:
+    """What a group of lines is, by its type and place: ``initial``, ``caption``,
+    ``pullquote``, ``heading`` or ``paragraph``."""
+    if len(group) == 1 and is_initial(group[0], height):
+        return "initial"
+    own = _group_size(group)
+    text = " ".join(ln.text for ln in group)
+    if own and size and own <= SMALL_SIZE * size and (
+            by_picture(group, page.pictures, height) or find_credit(text)):
+        return "caption"
+    larger = own >= HEADING_SIZE * size if own and size else False
+    if larger and len(text.split()) >= MIN_QUOTE_WORDS and not any(ln.bold for ln in group) and (
+            all(ln.italic for ln in group) or between_rules(group, page.rules, height)):
+        return "pullquote"
+    return "heading" if is_heading(group, size) else "paragraph"
+
+
+def figure(group: list[Line], credit: list[Line] | None) -> Figure:
+    """A caption's lines (and those of its credit, set apart) as a figure."""
+    text = join_stripped(group)
+    if credit:
+        caption, shown = " ".join(text.split()), join_stripped(credit)
+        credit_text = split_credit(f"({shown.strip('()')})")[1] or shown
+    else:
+        caption, credit_text = split_credit(text)
+    return Figure(blocks=[Caption(text=caption, credit=credit_text,
+                                  lines=[*group, *(credit or [])])])
+
+
+def page_blocks(page: Page, groups: list[list[Line]], size: float) -> list[Block]:
+    """A column's groups of lines as blocks, by what each group is."""
+    lines = [ln for g in groups for ln in g]
+    body = [ln for ln in lines if abs((ln.font_size or size) - size) <= 0.05 * size] or lines
+    height = median(ln.box.height for ln in body)  # type: ignore[union-attr]
+    blocks: list[Block] = []
+    skip = False
+    for i, group in enumerate(groups):
+        if skip:
+            skip = False
+            continue
+        kind = classify(group, page, size, height)
+        if kind == "caption":
+            after = groups[i + 1] if i + 1 < len(groups) else None
+            credit = after if after is not None and _is_credit(after, group, size) else None
+            skip = credit is not None
+            blocks.append(figure(group, credit))
+        elif kind == "pullquote":
+            blocks.append(PullQuote(text=join_stripped(group), lines=group))
+        elif kind == "heading":
+            large = (group[0].font_size or 0) >= TITLE_SIZE * size
+            blocks.append(Heading(text=join_stripped(group), lines=group, level=1 if large else 2))
+        else:
+            blocks.append(Paragraph(text=join_stripped(group), lines=group))
+    return blocks
+
+
+def _is_credit(group: list[Line], caption: list[Line], size: float) -> bool:
+    """A short line in small type right under a caption (its photo credit)."""
+    words = sum(len(ln.text.split()) for ln in group)
+    own = _group_size(group)
+    gap = _box(group).y0 - _box(caption).y1
+    return len(group) == 1 and words <= MAX_CREDIT_WORDS and bool(own) and (
+        own <= SMALL_SIZE * size) and gap < 2 * (caption[-1].box.height if caption[-1].box else 10)
 
 
 def blocks_from_pages(pages: list[Page]) -> list[Block]:
-    """Every page's lines as blocks in reading order: furniture, headings (by type), then
-    provisional paragraphs."""
+    """Every page's lines as blocks in reading order: furniture, then headings, captions,
+    pull quotes and provisional paragraphs by type and place."""
     marked = furniture(pages)
     size = body_size(pages)
     blocks: list[Block] = []
@@ -200,12 +410,6 @@ def blocks_from_pages(pages: list[Page]) -> list[Block]:
         for line in sorted((ln for ln in page.lines if id(ln) in marked), key=_top):
             blocks.append(Boilerplate(text=" ".join(line.text.split()), lines=[line],
                                       reason=marked[id(line)]))
-        for run in reading_order(body):
-            for group in paragraphs(run):
-                if is_heading(group, size):
-                    large = (group[0].font_size or 0) >= TITLE_SIZE * size
-                    blocks.append(Heading(text=join_stripped(group), lines=group,
-                                          level=1 if large else 2))
-                else:
-                    blocks.append(Paragraph(text=join_stripped(group), lines=group))
+        for run in reading_order(body, page.rules):
+            blocks += page_blocks(page, paragraphs(run), size)
     return blocks

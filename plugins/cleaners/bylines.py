@@ -5,7 +5,7 @@ its group of lines or as the group's first line; and a closing one, alone in its
 contributor note ("Jane Doe is a contributing editor in London.") or an agency's credit line
 ("Reporting by Jane Doe; Editing by John Roe"). Each becomes a ``Byline`` block
 (recorded as an edit of kind ``byline``, noting which kind), so ``reflow`` never joins it to a
-paragraph and ``articles`` can attach it to its story. Use: on by default for print OCR;
+paragraph and ``articles`` can attach it to its story. Use: on by default for print OCR and the layout readers (PDF, hOCR, ALTO);
 ``--no-clean bylines``.
 """
 
@@ -23,7 +23,7 @@ from copydesk.textlines import join_lines, join_stripped, map_line_groups
 NAME = "bylines"
 _NAME = r"[A-Z][\w.'’-]+"
 OPENING = re.compile(
-    rf"^By\s+{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{0,5}}(?:,\s*[\w ]{{0,40}})?\.?$")
+    rf"^(?:By|BY)\s+{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{0,5}}(?:,\s*[\w ]{{0,40}})?\.?$")
 CLOSING = re.compile(
     rf"^{_NAME}(?:\s+{_NAME}){{1,3}}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,8}}?"
     r"(?:editor|correspondent|writer|reporter|journalist|columnist|contributor|analyst|author|"
@@ -75,5 +75,5 @@ def bylines(doc: Document) -> Document:
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
         name=NAME, clean=bylines, after=("captions",), before=("reflow",),
-        default_for=("print-ocr", "web-text"), description="recognise bylines and contributor notes",
+        default_for=("print-ocr", "web-text", "pdf", "alto", "hocr"), description="recognise bylines and contributor notes",
     ))

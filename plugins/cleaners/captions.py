@@ -21,52 +21,14 @@ from collections.abc import Callable
 from statistics import median
 
 from copydesk import Caption, Cleaner, Document, Figure, Line, Paragraph, hookimpl
+from copydesk.credits import clean_credit, find_credit
 from copydesk.model.nodes import Block
 from copydesk.textedit import EditLog
 from copydesk.textlines import SENTENCE_END, join_lines, map_line_groups
 
 NAME = "captions"
 MAX_LINES = 8
-_NAME_WORD = r"[A-Z][\w.&'’-]*"
-_CREDIT_NAME = rf"{_NAME_WORD}(?:[ /]+(?:{_NAME_WORD}|of|and|via|for))*"
-CREDITS = (
-    # "(AFP)", "(Reuters/Jane Doe)", "(Photo: Jane Doe)" after the sentence or a gap
-    re.compile(rf"(?:^\s*|(?<=[.!?”’\"])\s*|\s{{2,}})\(\s*((?:Photos?|Picture|Image|Credit)?:?\s*"
-               rf"{_CREDIT_NAME})\s*\)$"),
-    # "REUTERS/Jane Doe", "AFP/Getty Images": an agency in capitals, a slash, a name
-    re.compile(rf"(?:^\s*|(?<=[.!?”’\"])\s*|\s{{2,}}|\s)([A-Z]{{2,}}(?: [A-Z]{{2,}})*\s*/\s*"
-               rf"{_CREDIT_NAME})$"),
-    # "Photo: Jane Doe/Reuters" as the end of the caption
-    re.compile(rf"(?:^\s*|(?<=[.!?”’\"])\s*|\s{{2,}})((?:Photo|Photograph|Picture|Image|Credit)s?:\s*"
-               rf"{_CREDIT_NAME})$"),
-)
 LABEL = re.compile(r"^\s*(?:Photo\s+)?Caption:\s*", re.IGNORECASE)
-MAX_CREDIT_WORDS = 6
-
-
-def find_credit(text: str) -> re.Match[str] | None:
-    """The photo credit ending ``text``, if it has one."""
-    stripped = text.rstrip()
-    if not ("(" in stripped or "/" in stripped or ":" in stripped):
-        return None  # every credit pattern needs one of these
-    for pattern in CREDITS:
-        match = pattern.search(stripped)
-        if match and len(match.group(1).split()) <= MAX_CREDIT_WORDS:
-            return match
-    return None
-
-
-def split_credit(text: str) -> tuple[str, str | None]:
-    """A caption's text and its photo credit (``None`` when it names none)."""
-    match = find_credit(text)
-    if match is None:
-        return " ".join(text.split()), None
-    return " ".join(text[: match.start()].split()), clean_credit(match.group(1))
-
-
-def clean_credit(credit: str) -> str:
-    """The credit without a leading label: ``Photo: Jane Doe`` -> ``Jane Doe``."""
-    return re.sub(r"^(?:Photos?|Picture|Image|Credit):\s*", "", credit).strip()
 
 
 def caption_start(lines: list[Line], end: int, body_width: float) -> int:

@@ -2,8 +2,9 @@
 
 OCR often misses a drop cap (the large initial letter set into the first lines) and leaves a
 gap: `` s Islamic State …`` for "As Islamic State …", `` raqi warplanes …`` for "Iraqi
-warplanes …". A paragraph is a candidate when its first source line is indented more than the
-document's lines usually are and starts with a lower-case fragment, or when a line of a
+warplanes …". A paragraph is a candidate when it starts with a lower-case fragment and its
+first source line is indented more than the document's lines usually are (or, where the
+reader knows the geometry, its first two lines start well right of the lines below), or when a line of a
 single capital letter stands just before it (the drop cap read as a line of its own: the
 letter is then known, not guessed).
 
@@ -15,7 +16,7 @@ words that would make the sentence a question (``Is``, ``Does``…) are left out
 ends with ``?``. The
 letter is restored only when the best word is common enough (``MIN_ZIPF``) and clearly ahead of
 the next (``MARGIN``). A restored letter is recorded as an edit of kind ``supply`` and marked
-in the text, so TEI can write it as ``<supplied>``. Use: on by default for print OCR;
+in the text, so TEI can write it as ``<supplied>``. Use: on by default for print OCR and the layout readers (PDF, hOCR, ALTO);
 ``--no-clean dropcap``.
 """
 
@@ -29,6 +30,7 @@ import string
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from statistics import median
 
 from wordfreq import zipf_frequency
 
@@ -40,6 +42,7 @@ NAME = "dropcap"
 MIN_ZIPF = 2.5
 MARGIN = 0.4
 DOCUMENT_WEIGHT = 1.5  # weight of the document's own use of a word (names above all)
+HOLE, HOLE_WIDTH = 1.5, 6.0  # a drop cap's room: over 1.5 and under 6 line heights wide
 RARE_START = 2.0  # Zipf penalty of a word that is not among the usual first words
 SENTENCE_STARTS: dict[str, float] = json.loads(
     (Path(__file__).with_name("sentence_starts.json")).read_text(encoding="utf-8"))["share"]
@@ -109,6 +112,22 @@ def names_and_words(doc: Document) -> Counter[str]:
     return counts
 
 
+def room_left(block: Paragraph) -> bool:
+    """Whether the paragraph's first two lines start well right of its later lines in the
+    same column (page geometry): the room a drop cap took, the letter lost by OCR."""
+    boxes = [ln.box for ln in block.lines[:6]]
+    if len(boxes) < 3 or any(b is None for b in boxes):
+        return False
+    height = median(b.height for b in boxes)  # type: ignore[union-attr]
+    first, second = boxes[0], boxes[1]
+    below = [b.x0 for b in boxes[2:] if b.y0 > second.y0  # type: ignore[union-attr]
+             and first.x0 - HOLE_WIDTH * height <= b.x0 < first.x0]  # type: ignore[union-attr]
+    if not below:
+        return False
+    base = min(below)
+    return first.x0 - base > HOLE * height and second.x0 - base > HOLE * height  # type: ignore[union-attr]
+
+
 def restore(block: Paragraph, letter: str, log: EditLog, note: str) -> Paragraph:
     line = block.lines[0].number if block.lines else None
     return log.replace(block, 0, 0, letter, "supply", "", line, note)
@@ -136,7 +155,7 @@ def dropcap(doc: Document) -> Document:
                 out.append(restore(block, lone.group(1), log, "the drop cap's own line"))
                 continue
             first = block.lines[0].text
-            if fragment and len(first) - len(first.lstrip()) > indent:
+            if fragment and (len(first) - len(first.lstrip()) > indent or room_left(block)):
                 sentence = re.split(r"(?<=[.!?])\s", block.text, maxsplit=1)[0]
                 word = choose(fragment.group(1), sentence, vocab)
                 if word is not None:
@@ -150,6 +169,6 @@ def dropcap(doc: Document) -> Document:
 @hookimpl
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
-        name=NAME, clean=dropcap, after=("reflow", "dehyphenate"), default_for=("print-ocr",),
+        name=NAME, clean=dropcap, after=("reflow", "dehyphenate"), default_for=("print-ocr", "pdf", "alto", "hocr"),
         description="restore letters lost with a drop cap",
     ))

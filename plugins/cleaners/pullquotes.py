@@ -12,7 +12,7 @@ words of three letters or more count. The body copy is never the one moved: the 
 lie in another group, and be at least as long as the candidate.
 
 Each pull quote becomes a ``PullQuote`` block, recorded as an edit (kind ``pullquote``). Runs
-after ``captions`` and before ``reflow``. Use: on by default for print OCR;
+after ``captions`` and before ``reflow``. Use: on by default for print OCR and the layout readers (PDF, hOCR, ALTO);
 ``--no-clean pullquotes``.
 """
 
@@ -177,6 +177,6 @@ def pullquotes(doc: Document) -> Document:
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
         name=NAME, clean=pullquotes, after=("captions",), before=("reflow",),
-        default_for=("print-ocr",),
+        default_for=("print-ocr", "pdf", "alto", "hocr"),
         description="move pull quotes (text repeating the body) out of the body",
     ))

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from copydesk import Cleaner, Document, Line, Paragraph, hookimpl
-from copydesk.model.nodes import Block, Container
+from copydesk.model.nodes import Block, Container, Figure
 from copydesk.textlines import is_line_group, join_lines, sentence_end, split_end
 
 NAME = "reflow"
@@ -113,8 +113,8 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
 
 
 def reflow_blocks(blocks: list[Block], conv: Conventions) -> list[Block]:
-    """Paragraphs rebuilt across the line groups of ``blocks``; other blocks kept in order,
-    after the paragraph they interrupted."""
+    """Paragraphs rebuilt across the line groups of ``blocks``; other blocks (figures too)
+    kept in order, after the paragraph they interrupted."""
     out: list[Block] = []
     current: list[Line] = []
     held: list[Block] = []
@@ -133,7 +133,7 @@ def reflow_blocks(blocks: list[Block], conv: Conventions) -> list[Block]:
                 if current and not continues(current[-1], line, conv):
                     close()
                 current.append(line)
-        elif isinstance(block, Container):
+        elif isinstance(block, Container) and not isinstance(block, Figure):
             close()
             out.append(dataclasses.replace(block, blocks=reflow_blocks(block.blocks, conv)))
         elif current:

@@ -2,9 +2,11 @@
 
 Every ``TextLine`` becomes a line with its box (converted to points from the file's
 ``MeasurementUnit``: pixel at 300 dpi, mm10, inch1200), its font size and style (from
-``TextStyle``); ``SP`` is a space and ``HYP`` the hyphen of a word split at the line end, which
-``dehyphenate`` then decides on. Pages go through the shared page layout (columns, reading
-order, running heads) and the print cleaners. Parsed without entity expansion or network.
+``TextStyle``, else estimated from the line's height); ``SP`` is a space and ``HYP`` the hyphen
+of a word split at the line end, which ``dehyphenate`` then decides on. ``Illustration`` areas
+are pictures and thin ``GraphicalElement``s rules, for finding captions and pull quotes.
+Pages go through the shared page layout (columns, reading order, running heads) and the print
+cleaners. Parsed without entity expansion or network.
 Use: ``copydesk convert page.alto.xml -o page.epub`` (sniffed from the content).
 """
 
@@ -19,6 +21,8 @@ from copydesk.pagelayout import Page, blocks_from_pages
 
 KIND = "alto"
 SAFE = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+RULE_WIDTH = 3.0  # points: a graphical element this thin is a rule
+SIZE_OF_HEIGHT = 0.8  # type size as a share of a line's height, when no TextStyle gives it
 POINTS = {"pixel": 72 / 300, "mm10": 72 / 254, "inch1200": 72 / 1200}
 
 
@@ -70,10 +74,19 @@ def read_alto(source: Source) -> Document:
                 text=text, page=number,
                 box=Box(x0=round(x, 2), y0=round(y, 2), x1=round(x + w, 2), y1=round(y + h, 2)),
                 font=style.get("FONTFAMILY") if style is not None else None,
-                font_size=_num(style, "FONTSIZE") or None if style is not None else None,
+                font_size=(_num(style, "FONTSIZE") if style is not None else 0.0) or round(
+                    SIZE_OF_HEIGHT * h, 2) or None,
                 bold="bold" in font_style, italic="italic" in font_style))
+        pictures, rules = [], []
+        for element in _children(page, "Illustration") + _children(page, "GraphicalElement"):
+            x, y = _num(element, "HPOS") * scale, _num(element, "VPOS") * scale
+            area = Box(x0=x, y0=y, x1=x + _num(element, "WIDTH") * scale,
+                       y1=y + _num(element, "HEIGHT") * scale)
+            thin = min(area.width, area.height) <= RULE_WIDTH
+            (rules if thin and _local(element) == "GraphicalElement" else pictures).append(area)
         pages.append(Page(number=number, width=_num(page, "WIDTH") * scale,
-                          height=_num(page, "HEIGHT") * scale, lines=lines))
+                          height=_num(page, "HEIGHT") * scale, lines=lines,
+                          pictures=pictures, rules=rules))
     if not any(p.lines for p in pages):
         raise InputError("the ALTO file has no text lines")
     return Document(blocks=blocks_from_pages(pages))

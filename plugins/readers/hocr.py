@@ -3,9 +3,10 @@
 Every ``ocr_line`` (and ``ocr_header``, ``ocr_caption``, ``ocr_textfloat``) becomes a line with
 its box (converted to points from the page's ``scan_res``, else 300 dpi) and its font size
 (``x_size``); bold and italic from ``<strong>``/``<em>`` around words. Pages go through the
-shared page layout (columns, reading order, running heads) and the print cleaners. Parsed
-without network access. Use: ``tesseract scan.png page hocr`` then ``copydesk convert
-page.hocr -o page.epub``.
+shared page layout (columns, reading order, running heads) and the print cleaners; picture
+areas (``ocr_photo``, ``ocr_image``…) and rules (``ocr_separator``) help it find captions and
+pull quotes. Parsed without network access. Use: ``tesseract scan.png page hocr`` then
+``copydesk convert page.hocr -o page.epub``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from copydesk.pagelayout import Page, blocks_from_pages
 KIND = "hocr"
 SAFE = lxml.html.HTMLParser(no_network=True, remove_comments=True, recover=True)
 LINE_CLASSES = {"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"}
+PICTURE_CLASSES = {"ocr_photo", "ocr_image", "ocr_linedrawing", "ocr_graphic"}
+RULE_CLASSES = {"ocr_separator"}
 
 
 def _title(el: etree._Element, key: str) -> list[float]:
@@ -49,11 +52,16 @@ def read_hocr(source: Source) -> Document:
         dpi = (_title(page, "scan_res") or [300.0])[0] or 300.0
         scale = 72 / dpi
         box = _title(page, "bbox") or [0, 0, 0, 0]
-        lines = []
+        lines, pictures, rules = [], [], []
         for element in page.iter():
-            if not isinstance(element.tag, str) or not _classes(element) & LINE_CLASSES:
-                continue
+            classes = _classes(element) if isinstance(element.tag, str) else set()
             bbox = _title(element, "bbox")
+            if classes & (PICTURE_CLASSES | RULE_CLASSES) and len(bbox) == 4:
+                area = Box(x0=bbox[0] * scale, y0=bbox[1] * scale, x1=bbox[2] * scale,
+                           y1=bbox[3] * scale)
+                (pictures if classes & PICTURE_CLASSES else rules).append(area)
+            if not classes & LINE_CLASSES:
+                continue
             words = [w for w in element.iter() if "ocrx_word" in _classes(w)] or [element]
             text = " ".join(" ".join("".join(w.itertext()).split()) for w in words).strip()
             if not text or len(bbox) != 4:
@@ -68,7 +76,7 @@ def read_hocr(source: Source) -> Document:
                                          for w in words),
                 italic=bool(words) and all(w.xpath("ancestor-or-self::em|.//em") for w in words)))
         pages.append(Page(number=number, width=box[2] * scale, height=box[3] * scale,
-                          lines=lines))
+                          lines=lines, pictures=pictures, rules=rules))
     if not any(p.lines for p in pages):
         raise InputError("no hOCR text lines found (class ocr_line)")
     return Document(blocks=blocks_from_pages(pages))

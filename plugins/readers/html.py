@@ -37,8 +37,8 @@ from copydesk import (
     Source,
     hookimpl,
 )
+from copydesk.credits import clean_credit, split_credit
 from copydesk.model.nodes import Block
-from copydesk.plugins.cleaners.captions import clean_credit, split_credit
 
 KIND = "html"
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)

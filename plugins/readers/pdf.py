@@ -19,6 +19,7 @@ import io
 import signal
 import threading
 from collections.abc import Callable, Iterator
+from statistics import median
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.model.nodes import Metadata
@@ -26,6 +27,9 @@ from copydesk.pagelayout import Page, blocks_from_pages
 
 KIND = "pdf"
 TIME_LIMIT = 300  # seconds a single PDF may take
+DROP_SIZE = 2.0  # a first letter this many times larger than the rest of its line: a drop cap
+RULE_WIDTH = 3.0  # points: a graphic this thin (and long) is a rule
+MIN_PICTURE = 20.0  # points: the least side of a picture area (and length of a rule)
 MOST = 0.6  # share of a line's characters in bold (italic) type for the line to count as bold
 
 
@@ -55,28 +59,79 @@ def time_limit(seconds: int) -> Iterator[None]:
 
 def pages_of(data: bytes) -> Iterator[Page]:
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
+    from pdfminer.layout import LAParams, LTTextContainer
 
     params = LAParams(line_margin=0.5, char_margin=2.0, word_margin=0.1, boxes_flow=None)
     for number, layout in enumerate(extract_pages(io.BytesIO(data), laparams=params), 1):
-        lines = []
+        lines: list[Line] = []
+        pictures: list[Box] = []
+        rules: list[Box] = []
         for box in layout:
-            if not isinstance(box, LTTextContainer):
-                continue
-            for item in box:
-                if not isinstance(item, LTTextLine) or not item.get_text().strip():
-                    continue
-                chars = [c for c in item if isinstance(c, LTChar) and c.get_text().strip()]
-                char = max(chars, key=lambda c: c.size) if chars else None
-                font = char.fontname if char is not None else None
-                lines.append(Line(
-                    text=item.get_text().rstrip("\n"), page=number,
-                    box=Box(x0=round(item.x0, 2), y0=round(layout.height - item.y1, 2),
-                            x1=round(item.x1, 2), y1=round(layout.height - item.y0, 2)),
-                    font=font, font_size=round(char.size, 2) if char is not None else None,
-                    bold=_share(chars, ("bold", "black", "heavy")) >= MOST,
-                    italic=_share(chars, ("italic", "oblique")) >= MOST))
-        yield Page(number=number, width=layout.width, height=layout.height, lines=lines)
+            if isinstance(box, LTTextContainer):
+                lines += _text_lines(box, number, layout.height)
+            else:
+                _graphic(box, layout.height, pictures, rules)
+        yield Page(number=number, width=layout.width, height=layout.height, lines=lines,
+                   pictures=pictures, rules=rules)
+
+
+def _text_lines(box: object, number: int, height: float) -> list[Line]:
+    """A text box's lines; a first letter in type ``DROP_SIZE`` times larger than the rest (a
+    drop cap) becomes a line of its own."""
+    from pdfminer.layout import LTChar, LTTextLine
+
+    out = []
+    for item in box:  # type: ignore[attr-defined]
+        if not isinstance(item, LTTextLine) or not item.get_text().strip():
+            continue
+        chars = [c for c in item if isinstance(c, LTChar) and c.get_text().strip()]
+        if len(chars) > 1 and chars[0].get_text().isalpha() and chars[0].size >= DROP_SIZE * (
+                median(c.size for c in chars[1:])):
+            out.append(_line(chars[0].get_text(), chars[:1], number, height))
+            rest = item.get_text().rstrip("\n").lstrip()[1:].lstrip()
+            out.append(_line(rest, chars[1:], number, height))
+        else:
+            out.append(_line(item.get_text().rstrip("\n"), chars, number, height, item))
+    return out
+
+
+def _line(text: str, chars: list, number: int, height: float, item: object = None) -> Line:
+    """A line of ``chars`` (its box that of ``item`` when given), in the type most of them use."""
+    edges = item if item is not None else _Bounds(chars)
+    char = max(chars, key=lambda c: c.size) if chars else None
+    return Line(
+        text=text, page=number,
+        box=Box(x0=round(edges.x0, 2), y0=round(height - edges.y1, 2),
+                x1=round(edges.x1, 2), y1=round(height - edges.y0, 2)),
+        font=char.fontname if char is not None else None,
+        font_size=round(char.size, 2) if char is not None else None,
+        bold=_share(chars, ("bold", "black", "heavy")) >= MOST,
+        italic=_share(chars, ("italic", "oblique")) >= MOST)
+
+
+class _Bounds:
+    """The bounding box of some of a line's characters."""
+
+    def __init__(self, chars: list) -> None:
+        self.x0 = min(c.x0 for c in chars)
+        self.y0 = min(c.y0 for c in chars)
+        self.x1 = max(c.x1 for c in chars)
+        self.y1 = max(c.y1 for c in chars)
+
+
+def _graphic(item: object, height: float, pictures: list[Box], rules: list[Box]) -> None:
+    """Sort a graphic into rules (thin and long) and picture areas (images, figures, filled
+    shapes of some size); anything else (frames, small marks) is left out."""
+    from pdfminer.layout import LTCurve, LTFigure, LTImage
+
+    if not isinstance(item, (LTCurve, LTFigure, LTImage)):
+        return
+    box = Box(x0=item.x0, y0=height - item.y1, x1=item.x1, y1=height - item.y0)
+    thin, long = min(box.width, box.height), max(box.width, box.height)
+    if thin <= RULE_WIDTH and long >= MIN_PICTURE:
+        rules.append(box)
+    elif thin >= MIN_PICTURE and (not isinstance(item, LTCurve) or item.fill):
+        pictures.append(box)
 
 
 def _share(chars: list, words: tuple[str, ...]) -> float:

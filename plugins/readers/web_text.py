@@ -29,9 +29,9 @@ from collections.abc import Callable
 from statistics import median
 
 from copydesk import Boilerplate, Document, Heading, Line, Paragraph, Reader, Source, hookimpl
+from copydesk.credits import find_credit
 from copydesk.model.nodes import Block, Metadata
 from copydesk.plugins.cleaners.bylines import byline_kind
-from copydesk.plugins.cleaners.captions import find_credit
 from copydesk.sources import decode_text
 from copydesk.textlines import sentence_end
 
