@@ -56,7 +56,7 @@ HEADING_SIZE = 1.15  # type this much larger than the body's sets a heading
 TITLE_SIZE = 1.6  # and this much larger, an article's headline
 SMALL_SIZE = 0.92  # type this much smaller than the body's is a caption's (or a credit's)
 DROP_SIZE = 2.0  # a letter this many times taller than the body's lines is a drop cap
-TYPE_CHANGE = 1.12  # a change of type size by this factor between lines starts a group
+TYPE_CHANGE = 1.2  # a change of type size by this factor between lines starts a group
 NEAR = 2.5  # a caption starts within this many body line heights of its picture
 MIN_QUOTE_WORDS = 5
 FOLIO = re.compile(r"^[\W_]*(?:page\s*)?\d{1,4}[\W_]*$", re.IGNORECASE)
@@ -281,9 +281,10 @@ def body_size(pages: list[Page]) -> float:
 
 
 def is_heading(group: list[Line], size: float) -> bool:
-    """A short group set in bold or in type larger than the body's (not a long sentence)."""
+    """A short group set in bold or in type larger than the body's, starting with a capital
+    (not a long sentence)."""
     words = sum(len(ln.text.split()) for ln in group)
-    if len(group) > 3 or words > 20 or not size:
+    if len(group) > 3 or words > 20 or not size or not group[0].text.lstrip()[:1].isupper():
         return False
     if words >= 8 and SENTENCE_END.search(group[-1].text.rstrip()):
         return False  # a whole sentence in display type: a pull quote, if anything

@@ -2,8 +2,8 @@
 
 Every ``TextLine`` becomes a line with its box (converted to points from the file's
 ``MeasurementUnit``: pixel at 300 dpi, mm10, inch1200), its font size and style (from
-``TextStyle``, else estimated from the line's height); ``SP`` is a space and ``HYP`` the hyphen
-of a word split at the line end, which ``dehyphenate`` then decides on. ``Illustration`` areas
+``TextStyle``, else estimated from its words' heights and letter shapes); ``SP`` is a space
+and ``HYP`` the hyphen of a word split at the line end, which ``dehyphenate`` then decides on. ``Illustration`` areas
 are pictures and thin ``GraphicalElement``s rules, for finding captions and pull quotes.
 Pages go through the shared page layout (columns, reading order, running heads) and the print
 cleaners. Parsed without entity expansion or network.
@@ -13,6 +13,7 @@ Use: ``copydesk convert page.alto.xml -o page.epub`` (sniffed from the content).
 from __future__ import annotations
 
 from collections.abc import Callable
+from statistics import median
 
 from lxml import etree
 
@@ -22,7 +23,10 @@ from copydesk.pagelayout import Page, blocks_from_pages
 KIND = "alto"
 SAFE = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 RULE_WIDTH = 3.0  # points: a graphical element this thin is a rule
-SIZE_OF_HEIGHT = 0.8  # type size as a share of a line's height, when no TextStyle gives it
+# a word's ink height as a share of its type size, by the letters it has: ascenders (and
+# capitals, digits), descenders, both or neither (Times-like proportions)
+ASCENDERS, DESCENDERS = frozenset("bdfhklt0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"), frozenset("gjpqyQ")
+INK = {(True, True): 0.9, (True, False): 0.69, (False, True): 0.67, (False, False): 0.46}
 POINTS = {"pixel": 72 / 300, "mm10": 72 / 254, "inch1200": 72 / 1200}
 
 
@@ -41,6 +45,16 @@ def _num(el: etree._Element, attr: str) -> float:
         return 0.0
 
 
+def em_size(word: str, height: float) -> float:
+    """A word's type size estimated from its height and the shapes of its letters (0 for a
+    word too short or odd to tell)."""
+    letters = [c for c in word if c.isalnum()]
+    if len(letters) < 2 or height <= 0:
+        return 0.0
+    ink = INK[(any(c in ASCENDERS for c in letters), any(c in DESCENDERS for c in letters))]
+    return height / ink
+
+
 def read_alto(source: Source) -> Document:
     try:
         root = etree.fromstring(source.read_bytes(), parser=SAFE)
@@ -56,10 +70,12 @@ def read_alto(source: Source) -> Document:
         lines = []
         for text_line in _children(page, "TextLine"):
             words, style = [], styles.get((text_line.get("STYLEREFS") or "").split(" ")[0])
+            ems = []
             for item in text_line:
                 name = _local(item)
                 if name == "String":
                     words.append(item.get("CONTENT", ""))
+                    ems.append(em_size(words[-1], _num(item, "HEIGHT") * scale))
                     if style is None:  # (an element with no children tests false)
                         style = styles.get((item.get("STYLEREFS") or "").split(" ")[0])
                 elif name == "HYP" and words:
@@ -75,7 +91,7 @@ def read_alto(source: Source) -> Document:
                 box=Box(x0=round(x, 2), y0=round(y, 2), x1=round(x + w, 2), y1=round(y + h, 2)),
                 font=style.get("FONTFAMILY") if style is not None else None,
                 font_size=(_num(style, "FONTSIZE") if style is not None else 0.0) or round(
-                    SIZE_OF_HEIGHT * h, 2) or None,
+                    median([e for e in ems if e] or [h]), 2) or None,
                 bold="bold" in font_style, italic="italic" in font_style))
         pictures, rules = [], []
         for element in _children(page, "Illustration") + _children(page, "GraphicalElement"):
