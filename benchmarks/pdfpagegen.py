@@ -333,10 +333,11 @@ def main() -> None:
     generate(args.out, args.pages, args.seed)
 
 
-def generate(out: Path, pages: int, seed: int) -> list[Path]:
-    """``pages`` pages with their gold in ``out``; returns the PDFs' paths."""
+def generate(out: Path, pages: int, seed: int, shared: bool = True) -> list[Path]:
+    """``pages`` pages with their gold in ``out``; returns the PDFs' paths. Stories come from
+    the shared corpus when present (and ``shared``), else from the repository's sample."""
     rng = random.Random(seed)
-    chapters = pagegen.load_chapters()
+    chapters = pagegen.load_chapters(shared)
     (out / "expected").mkdir(parents=True, exist_ok=True)
     paths = []
     for n in range(1, pages + 1):

@@ -87,9 +87,7 @@ def furniture(pages: list[Page]) -> dict[int, str]:
         seen = {_shape(ln.text) for ln in page.lines if _in_margin(ln, page)}
         edge_shapes.update(seen)
     for page in pages:
-        letters = Counter(round(ln.box.x0 / 5) for ln in page.lines  # type: ignore[union-attr]
-                          if len(ln.text.strip()) <= 2 and not ln.text.strip().isdigit())
-        stacked = {x for x, n in letters.items() if n >= 3}  # vertical text, a letter a line
+        stacked = _stacked_letters(page.lines)
         body = [ln for ln in page.lines if not _in_margin(ln, page)]
         left = min((ln.box.x0 for ln in body if ln.box), default=0.0)
         for line in page.lines:
@@ -101,9 +99,27 @@ def furniture(pages: list[Page]) -> dict[int, str]:
                 elif edge_shapes[_shape(text)] >= 2 or len(pages) == 1:
                     marked[id(line)] = "running-head"
             elif line.box.x1 < left - 1 or line.box.height > 3 * line.box.width or (
-                    len(line.text.strip()) <= 2 and round(line.box.x0 / 5) in stacked):
+                    id(line) in stacked):
                 marked[id(line)] = "margin"
     return marked
+
+
+def _stacked_letters(lines: list[Line]) -> set[int]:
+    """Ids of the lines of vertical text read a letter a line: three or more lines of at most
+    two characters, one right under the other at the same place across."""
+    short = sorted((ln for ln in lines if len(ln.text.strip()) <= 2 and ln.box is not None
+                    and not ln.text.strip().isdigit()), key=lambda ln: (round(ln.box.x0 / 5), _top(ln)))  # type: ignore[union-attr]
+    out: set[int] = set()
+    for _, same_x in itertools.groupby(short, key=lambda ln: round(ln.box.x0 / 5)):  # type: ignore[union-attr]
+        stack: list[Line] = []
+        for line in [*same_x, None]:
+            if line is not None and stack and line.box.y0 - stack[-1].box.y1 <= 2 * line.box.height:  # type: ignore[union-attr]
+                stack.append(line)
+                continue
+            if len(stack) >= 3:
+                out.update(id(ln) for ln in stack)
+            stack = [line] if line is not None else []
+    return out
 
 
 def _in_margin(line: Line, page: Page) -> bool:
@@ -148,6 +164,8 @@ def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[lis
     columns = len(edges) + 1
     width = (max(ln.box.x1 for ln in lines) - min(ln.box.x0 for ln in lines)) / columns  # type: ignore[union-attr]
     spanning = [ln for ln in lines if ln.box.width > SPAN * width]  # type: ignore[union-attr]
+    spanning += [ln for ln in lines if ln not in spanning and any(
+        _runs_on(top, ln) for top in spanning)]  # a headline's short last line
     across = [Line(text="", box=r) for r in rules or () if r.width > SPAN * width > r.height]
     runs: list[list[Line]] = []
     top = float("-inf")
@@ -159,26 +177,47 @@ def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[lis
             if column:
                 runs.append(same_baseline(column))
         if cut is not None:
-            if cut.text:
+            if cut.text and runs and _runs_on(runs[-1][-1], cut):
+                runs[-1].append(cut)
+            elif cut.text:
                 runs.append([cut])
             top = _top(cut) + 0.01
     return runs
+
+
+def _runs_on(above: Line, line: Line) -> bool:
+    """Whether ``line`` goes on from ``above`` in the same type (a headline's next line)."""
+    a, b = above.box, line.box
+    return bool(a and b and above.font_size and line.font_size) and abs(
+        above.font_size - line.font_size) <= 0.05 * above.font_size and (  # type: ignore[operator]
+        above.bold == line.bold) and 0 <= b.y0 - a.y1 <= 0.8 * a.height and abs(  # type: ignore[union-attr]
+        b.x0 - a.x0) <= a.height  # type: ignore[union-attr]
 
 
 def same_baseline(column: list[Line]) -> list[Line]:
     """A column's lines with the pieces of one line (a justified line whose wide word spaces
     split it, or a word read apart) joined again, left to right."""
     out: list[Line] = []
-    for line in column:
-        prev = out[-1] if out else None
-        if prev is not None and prev.box and line.box and _level(prev.box, line.box) and (
-                line.box.x0 >= prev.box.x1 or prev.box.x0 >= line.box.x1):
-            a, b = (prev, line) if prev.box.x0 <= line.box.x0 else (line, prev)
-            out[-1] = dataclasses.replace(a, text=f"{a.text.rstrip()} {b.text.lstrip()}", box=Box(
-                x0=a.box.x0, y0=min(a.box.y0, b.box.y0), x1=b.box.x1,  # type: ignore[union-attr]
-                y1=max(a.box.y1, b.box.y1)))  # type: ignore[union-attr]
+    pieces: list[Line] = []
+
+    def close() -> None:
+        if len(pieces) > 1:
+            pieces.sort(key=lambda ln: ln.box.x0)  # type: ignore[union-attr]
+            boxes = [ln.box for ln in pieces if ln.box is not None]
+            out.append(dataclasses.replace(
+                pieces[0], text=" ".join(ln.text.strip() for ln in pieces),
+                box=Box(x0=boxes[0].x0, y0=min(b.y0 for b in boxes), x1=boxes[-1].x1,
+                        y1=max(b.y1 for b in boxes))))
         else:
-            out.append(line)
+            out.extend(pieces)
+        pieces.clear()
+
+    for line in column:
+        if pieces and not (line.box and pieces[0].box and _level(pieces[0].box, line.box) and all(
+                p.box and (line.box.x0 >= p.box.x1 or p.box.x0 >= line.box.x1) for p in pieces)):
+            close()
+        pieces.append(line)
+    close()
     return out
 
 

@@ -30,7 +30,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from copydesk import Cleaner, Document, Line, Paragraph, hookimpl
+from copydesk import Byline, Cleaner, Document, Heading, Line, Paragraph, hookimpl
 from copydesk.model.nodes import Block, Container, Figure
 from copydesk.textlines import is_line_group, join_lines, sentence_end, split_end
 
@@ -87,6 +87,8 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
         return True
     if start[:1] in BULLETS:
         return False  # a list item
+    if not any(c.isalnum() for c in start):
+        return True  # punctuation alone (an ellipsis, a closing quote) never opens a paragraph
     if len(text.strip()) == 1 and text.strip().isupper():
         return False  # a drop cap read as a line of its own: dropcap joins it
     indented = _indent(line) > conv.indent
@@ -113,8 +115,9 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
 
 
 def reflow_blocks(blocks: list[Block], conv: Conventions) -> list[Block]:
-    """Paragraphs rebuilt across the line groups of ``blocks``; other blocks (figures too)
-    kept in order, after the paragraph they interrupted."""
+    """Paragraphs rebuilt across the line groups of ``blocks``. Headings and bylines end a
+    paragraph; other blocks (pull quotes, figures, furniture) are kept in order, after the
+    paragraph they interrupted."""
     out: list[Block] = []
     current: list[Line] = []
     held: list[Block] = []
@@ -133,6 +136,9 @@ def reflow_blocks(blocks: list[Block], conv: Conventions) -> list[Block]:
                 if current and not continues(current[-1], line, conv):
                     close()
                 current.append(line)
+        elif isinstance(block, (Heading, Byline)):
+            close()  # a paragraph never runs on past a headline or a byline
+            out.append(block)
         elif isinstance(block, Container) and not isinstance(block, Figure):
             close()
             out.append(dataclasses.replace(block, blocks=reflow_blocks(block.blocks, conv)))

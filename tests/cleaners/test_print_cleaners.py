@@ -171,3 +171,22 @@ def test_every_change_is_in_the_report(tmp_path, cli):
     err = result.stderr.decode()
     assert "cleaners run: boilerplate, captions, bylines, headings, pullquotes, reflow" in err
     assert "captions     caption" in err and "(credit: Reuters)" in err
+
+
+def test_reflow_never_runs_a_paragraph_on_past_a_headline_or_lone_punctuation():
+    from copydesk import Document
+    from copydesk.model.layout import Line
+    from copydesk.plugins.cleaners.reflow import reflow
+
+    def group(*texts):
+        return Paragraph(text=" ".join(texts), lines=[Line(text=t) for t in texts])
+
+    doc = Document(blocks=[
+        group("The results are as", "follows, published on"),  # no sentence end
+        Heading(text="A New Story", lines=[Line(text="A New Story")]),
+        group("The man sat huddled up in", "his chair and waited.", "…"),
+    ])
+    got = [(type(b).__name__, b.text) for b in reflow(doc).blocks]
+    assert got == [("Paragraph", "The results are as follows, published on"),
+                   ("Heading", "A New Story"),
+                   ("Paragraph", "The man sat huddled up in his chair and waited. …")]

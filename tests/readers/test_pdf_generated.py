@@ -19,27 +19,9 @@ FONT, SIZE, LEADING, INDENT = "Times-Roman", 9.5, 11.5, 10.0
 
 
 def wrap(text: str, width: float, first_indent: float, rng: random.Random) -> list[str]:
-    """Greedy wrapping by measured width, hyphenating (TeX patterns) where a word won't fit."""
-    lines, current, words = [], "", text.split()
-    while words:
-        room = width - (first_indent if not lines else 0.0)
-        word = words[0]
-        trial = f"{current} {word}".strip()
-        if stringWidth(trial, FONT, SIZE) <= room:
-            current, words = trial, words[1:]
-            continue
-        for head, rest in pagegen.HYPHENATOR.iterate(word):
-            if (len(head) >= 3 and len(rest) >= 3 and head.isalpha()
-                    and stringWidth(f"{current} {head}-".strip(), FONT, SIZE) <= room):
-                lines.append(f"{current} {head}-".strip())
-                current, words = "", [rest, *words[1:]]
-                break
-        else:
-            lines.append(current or word)
-            current, words = "", words[1:] if not current else words
-    if current:
-        lines.append(current)
-    return lines
+    """Wrapped by measured width, words hyphenated (TeX patterns) where they won't fit."""
+    return pagegen.wrap(text, [width - first_indent], width, rng, 1.0,
+                        lambda s: stringWidth(s, FONT, SIZE))
 
 
 def make_pdf(path, paragraphs: list[str], columns: int, rng: random.Random) -> None:
