@@ -32,6 +32,7 @@ import dataclasses
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -50,9 +51,12 @@ from copydesk.model.nodes import (
 from copydesk.textlines import SENTENCE_END, join_stripped
 
 MARGIN = 0.075  # share of the page height at the top and bottom where furniture sits
-MIN_GUTTER = 6.0  # points of clear space that separate two columns
+MIN_GUTTER = 6.0  # points of clear space that separate two columns (at most …
+SLICE = 60  # lines per horizontal slice in which gutters are sought on a skewed page
+GUTTER_SHARE = 0.25  # … and at least this share of a body line's height, for small type)
 SPAN = 1.25  # a line this many times wider than a column spans columns
-HEADING_SIZE = 1.15  # type this much larger than the body's sets a heading
+HEADING_SIZE = 1.3  # type this much larger than the body's sets a heading (or a pull quote)
+FULL = 0.9  # a line reaching this far across its column is full (running text)
 TITLE_SIZE = 1.6  # and this much larger, an article's headline
 SMALL_SIZE = 0.92  # type this much smaller than the body's is a caption's (or a credit's)
 DROP_SIZE = 2.0  # a letter this many times taller than the body's lines is a drop cap
@@ -80,7 +84,9 @@ def _shape(text: str) -> str:
 
 
 def furniture(pages: list[Page]) -> dict[int, str]:
-    """``id(line) -> reason`` for running heads, folios and margin text on every page."""
+    """``id(line) -> reason`` for running heads, folios and margin text on every page. A line
+    in the top or bottom margin is a running head when its shape (digits aside) recurs on
+    other pages; on a single page, when it stands apart from the text around it."""
     marked: dict[int, str] = {}
     edge_shapes: Counter[str] = Counter()
     for page in pages:
@@ -96,12 +102,28 @@ def furniture(pages: list[Page]) -> dict[int, str]:
                 text = line.text.strip()
                 if FOLIO.match(text):
                     marked[id(line)] = "folio"
-                elif edge_shapes[_shape(text)] >= 2 or len(pages) == 1:
+                elif edge_shapes[_shape(text)] >= 2 or (
+                        len(pages) == 1 and not _runs_into_text(line, page.lines)):
                     marked[id(line)] = "running-head"
             elif line.box.x1 < left - 1 or line.box.height > 3 * line.box.width or (
                     id(line) in stacked):
                 marked[id(line)] = "margin"
     return marked
+
+
+def _runs_into_text(line: Line, lines: list[Line]) -> bool:
+    """Whether a line in the margin has text right under or over it in the same column, at
+    line spacing: a column's first or last line, not a running head (which stands apart)."""
+    box = line.box
+    assert box is not None
+    for other in lines:
+        near = other.box
+        if other is line or near is None or min(near.x1, box.x1) <= max(near.x0, box.x0):
+            continue
+        gap = near.y0 - box.y1 if near.y0 >= box.y0 else box.y0 - near.y1
+        if -0.3 * box.height <= gap < 0.8 * box.height and near.width > 0.5 * box.width:
+            return True
+    return False
 
 
 def _stacked_letters(lines: list[Line]) -> set[int]:
@@ -134,6 +156,7 @@ def column_edges(lines: list[Line]) -> list[float]:
     if not lines:
         return []
     usual = median(ln.box.width for ln in lines)  # type: ignore[union-attr]
+    gutter = min(MIN_GUTTER, GUTTER_SHARE * median(ln.box.height for ln in lines))  # type: ignore[union-attr]
     lines = [ln for ln in lines if ln.box.width <= SPAN * usual]  # type: ignore[union-attr]
     left = min(ln.box.x0 for ln in lines)  # type: ignore[union-attr]
     right = max(ln.box.x1 for ln in lines)  # type: ignore[union-attr]
@@ -149,10 +172,36 @@ def column_edges(lines: list[Line]) -> list[float]:
         if n <= limit and start is None:
             start = x
         elif n > limit and start is not None:
-            if x - start >= MIN_GUTTER and start > 0:
+            if x - start >= gutter and start > 0:
                 edges.append(left + (start + x) / 2)
             start = None
     return edges
+
+
+def skewed_edges(lines: list[Line]) -> Callable[[Line], list[float]]:
+    """The gutters for each line: the page's, or where a skewed or warped scan lets no gutter
+    run clear down the whole page, those of the horizontal slice (``SLICE`` lines) the line is
+    in, when the slices agree on more columns than the page as a whole shows."""
+    edges = column_edges(lines)
+    k = len(lines) // SLICE
+    if k < 2:
+        return lambda line: edges
+    top = min(_top(ln) for ln in lines)
+    depth = max(ln.box.y1 for ln in lines) - top + 1e-6  # type: ignore[union-attr]
+    slices: list[list[Line]] = [[] for _ in range(k)]
+    for ln in lines:
+        slices[min(k - 1, int((_top(ln) - top) / depth * k))].append(ln)
+    local = [column_edges(s) for s in slices]
+    most = Counter(len(e) for e in local).most_common(1)[0][0]
+    if most <= len(edges):
+        return lambda line: edges
+    agreeing = [i for i, e in enumerate(local) if len(e) == most]
+
+    def at(line: Line) -> list[float]:
+        i = min(k - 1, int((_top(line) - top) / depth * k))
+        return local[min(agreeing, key=lambda j: abs(j - i))]
+
+    return at
 
 
 def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[list[Line]]:
@@ -160,7 +209,8 @@ def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[lis
     are cut by lines wider than a column and by rules across columns."""
     if not lines:
         return []
-    edges = column_edges(lines)
+    edges_at = skewed_edges(lines)
+    edges = edges_at(lines[0])
     columns = len(edges) + 1
     width = (max(ln.box.x1 for ln in lines) - min(ln.box.x0 for ln in lines)) / columns  # type: ignore[union-attr]
     spanning = [ln for ln in lines if ln.box.width > SPAN * width]  # type: ignore[union-attr]
@@ -173,7 +223,7 @@ def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[lis
         bottom = _top(cut) if cut is not None else float("inf")
         band = [ln for ln in lines if top <= _top(ln) < bottom and ln not in spanning]
         for c in range(columns):
-            column = sorted((ln for ln in band if _column(ln, edges) == c), key=_top)
+            column = sorted((ln for ln in band if _column(ln, edges_at(ln)) == c), key=_top)
             if column:
                 runs.append(same_baseline(column))
         if cut is not None:
@@ -320,8 +370,8 @@ def body_size(pages: list[Page]) -> float:
 
 
 def is_heading(group: list[Line], size: float) -> bool:
-    """A short group set in bold or in type larger than the body's, starting with a capital
-    (not a long sentence)."""
+    """A short group set in type larger than the body's, or in bold with its last line short
+    of the column's edge, starting with a capital (not a long sentence)."""
     words = sum(len(ln.text.split()) for ln in group)
     if len(group) > 3 or words > 20 or not size or not group[0].text.lstrip()[:1].isupper():
         return False
@@ -329,7 +379,22 @@ def is_heading(group: list[Line], size: float) -> bool:
         return False  # a whole sentence in display type: a pull quote, if anything
     larger = all((ln.font_size or 0) >= HEADING_SIZE * size for ln in group)
     body_or_larger = all((ln.font_size or size) >= SMALL_SIZE * size for ln in group)
-    return larger or (body_or_larger and all(ln.bold for ln in group))
+    # bold at body size: a heading stops short of the column's edge (justified text fills it)
+    return larger or (body_or_larger and all(ln.bold for ln in group) and (
+        group[-1].fill or 0.0) < FULL)
+
+
+def centred_capitals(group: list[Line], left: float, right: float, height: float) -> bool:
+    """A line in capitals centred in its column, set apart by space on both sides: the
+    section heading of older papers (``WEST INDIES.``), whose type is the body's."""
+    if len(group) != 1 or group[0].box is None or len(group[0].text.split()) > 8:
+        return False
+    letters = [c for c in group[0].text if c.isalpha()]
+    if len(letters) < 4 or sum(c.isupper() for c in letters) < 0.7 * len(letters):
+        return False
+    before, after = group[0].box.x0 - left, right - group[0].box.x1
+    return min(before, after) >= 1.5 * height and abs(before - after) <= max(
+        2 * height, 0.15 * (right - left))
 
 
 def _group_size(group: list[Line]) -> float:
@@ -372,9 +437,10 @@ def between_rules(group: list[Line], rules: list[Box], height: float) -> bool:
     return over and under
 
 
-def classify(group: list[Line], page: Page, size: float, height: float) -> str:
-    """What a group of lines is, by its type and place: ``initial``, ``caption``,
-    ``pullquote``, ``heading`` or ``paragraph``."""
+def classify(group: list[Line], page: Page, size: float, height: float,
+             column: tuple[float, float]) -> str:
+    """What a group of lines is, by its type and place in the ``column`` (its left and right
+    edges): ``initial``, ``caption``, ``pullquote``, ``heading`` or ``paragraph``."""
     if len(group) == 1 and is_initial(group[0], height):
         return "initial"
     own = _group_size(group)
@@ -386,7 +452,9 @@ def classify(group: list[Line], page: Page, size: float, height: float) -> str:
     if larger and len(text.split()) >= MIN_QUOTE_WORDS and not any(ln.bold for ln in group) and (
             all(ln.italic for ln in group) or between_rules(group, page.rules, height)):
         return "pullquote"
-    return "heading" if is_heading(group, size) else "paragraph"
+    if is_heading(group, size) or centred_capitals(group, *column, height):
+        return "heading"
+    return "paragraph"
 
 
 def figure(group: list[Line], credit: list[Line] | None) -> Figure:
@@ -406,13 +474,15 @@ def page_blocks(page: Page, groups: list[list[Line]], size: float) -> list[Block
     lines = [ln for g in groups for ln in g]
     body = [ln for ln in lines if abs((ln.font_size or size) - size) <= 0.05 * size] or lines
     height = median(ln.box.height for ln in body)  # type: ignore[union-attr]
+    left = Counter(round(ln.box.x0) for ln in lines).most_common(1)[0][0]  # type: ignore[union-attr]
+    column = (float(left), sorted(ln.box.x1 for ln in lines)[int(0.9 * (len(lines) - 1))])  # type: ignore[union-attr]
     blocks: list[Block] = []
     skip = False
     for i, group in enumerate(groups):
         if skip:
             skip = False
             continue
-        kind = classify(group, page, size, height)
+        kind = classify(group, page, size, height, column)
         if kind == "caption":
             after = groups[i + 1] if i + 1 < len(groups) else None
             credit = after if after is not None and _is_credit(after, group, size) else None

@@ -89,3 +89,34 @@ def test_a_real_newspaper_page_in_alto():
     doc = copydesk.clean(copydesk.read(SHARED_ALTO))
     words = sum(len(b.text.split()) for b in iter_blocks(doc) if isinstance(b, Paragraph))
     assert doc.kind == "alto" and words > 3000
+
+
+@pytest.mark.skipif(not SHARED_ALTO.exists(), reason="shared evaluation data not present")
+def test_a_skewed_real_page_keeps_its_columns_and_first_lines():
+    """The 1824 scan is skewed: no gutter runs clear down the whole page, and its columns'
+    first lines sit in the top margin, running straight on into the text."""
+    from copydesk import Heading
+
+    page3 = SHARED_ALTO.with_name("0002647_18240217_0003.xml")
+    doc = copydesk.clean(copydesk.read(page3))
+    heads = {b.text for b in iter_blocks(doc) if isinstance(b, Heading)}
+    assert {"WELSH JUDGES.", "WEST INDIES.", "CATHOLIC ASSOCIATION."} <= heads
+    furniture = [b for b in iter_blocks(doc) if isinstance(b, Boilerplate)]
+    assert sum(len(b.text.split()) for b in furniture) < 40
+    page4 = copydesk.clean(copydesk.read(SHARED_ALTO.with_name("0002647_18240217_0004.xml")))
+    longest = max(len(b.text.split()) for b in iter_blocks(page4) if isinstance(b, Paragraph))
+    assert longest < 1500  # columns not interleaved into one run-on paragraph
+
+
+def test_a_single_page_column_top_in_the_margin_is_body_text():
+    """On a single page a line in the top margin is a running head only when it stands apart:
+    a column's first line, running straight on into the text, stays in the body."""
+    def tight() -> bytes:
+        body = "".join(
+            f"<span class='ocr_line' title='bbox 300 {20 + 60 * i} 1300 {65 + 60 * i}; "
+            f"x_size 40'>{text}</span>" for i, text in enumerate(LEFT))
+        return (f"<html><body><div class='ocr_page' title='bbox 0 0 2550 3300; scan_res 300'>"
+                f"{body}</div></body></html>").encode()
+
+    doc = copydesk.clean(copydesk.read(tight(), "hocr"))
+    assert [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph)] == EXPECTED[:1]
