@@ -41,3 +41,4 @@ class Line:
     italic: bool = False
     blank_before: int = 0  # blank source lines directly before this one
     fill: float | None = None  # length relative to the estimated column width (1.0: full)
+    hyphen_word: str | None = None  # the whole word its line-end hyphen splits, per the source

@@ -4,6 +4,8 @@
 France-|Presse`` keep their hyphen; ``Major-Gen-|eral`` becomes ``Major-General``. The evidence,
 strongest first:
 
+0. the source's own reading, where it gives the word with its hyphen (ALTO's
+   ``SUBS_CONTENT``);
 1. a suffix after the break (``trustful-|ly``) joins; a number on either side, or a capital
    after the break (``France-|Presse``,
    ``al-|Baghdadi``), keeps the hyphen; so does an acronym before it (``US-|supported``);
@@ -89,6 +91,16 @@ def decide(fragment: str, following: str, vocabulary: Counter[str]) -> tuple[boo
     return True, "fragments of one word"
 
 
+def kept_by_source(fragment: str, following: str, word: str | None) -> tuple[bool, str] | None:
+    """Keep the hyphen when the source reads the word with it (an OCR engine's whole word,
+    e.g. ALTO's ``SUBS_CONTENT="well-known"``). A source's joined reading is not taken over
+    the rules: engines that join every split (docWorks) would join ``self-|created`` too."""
+    whole = WORD.search(word) if word else None
+    if whole and whole.group(0).lower() == f"{fragment}-{following}".lower():
+        return False, "the source gives the word with its hyphen"
+    return None
+
+
 def vocabulary(doc: Document) -> Counter[str]:
     """Lower-cased words of the document, leaving out the words that straddle a line break
     (they are what is being decided)."""
@@ -141,7 +153,9 @@ def dehyphenate_block(block: TextBlock, vocab: Counter[str], log: EditLog) -> Te
             continue
         end = last_end = after.end()
         fragment, following = text[start : pos - 1], text[pos:end]
-        join, why = decide(fragment, following, vocab)
+        source = block.lines[index].hyphen_word if index < len(block.lines) else None
+        join, why = kept_by_source(fragment, following, source) or decide(
+            fragment, following, vocab)
         line = numbers[index] if index < len(numbers) else None
         new = fragment + following if join else text[start:end]
         changes.append((start, end, new))

@@ -3,7 +3,8 @@
 Every ``TextLine`` becomes a line with its box (converted to points from the file's
 ``MeasurementUnit``: pixel at 300 dpi, mm10, inch1200), its font size and style (from
 ``TextStyle``, else estimated from its words' heights and letter shapes); ``SP`` is a space
-and ``HYP`` the hyphen of a word split at the line end, which ``dehyphenate`` then decides on. ``Illustration`` areas
+and ``HYP`` the hyphen of a word split at the line end, which ``dehyphenate`` then decides on
+(an engine's ``SUBS_CONTENT`` that keeps the hyphen is the source's own reading). ``Illustration`` areas
 are pictures and thin ``GraphicalElement``s rules, for finding captions and pull quotes.
 Pages go through the shared page layout (columns, reading order, running heads) and the print
 cleaners. Parsed without entity expansion or network.
@@ -70,11 +71,13 @@ def read_alto(source: Source) -> Document:
         lines = []
         for text_line in _children(page, "TextLine"):
             words, style = [], styles.get((text_line.get("STYLEREFS") or "").split(" ")[0])
-            ems = []
+            ems, whole = [], None
             for item in text_line:
                 name = _local(item)
                 if name == "String":
                     words.append(item.get("CONTENT", ""))
+                    if item.get("SUBS_TYPE") == "HypPart1":
+                        whole = item.get("SUBS_CONTENT") or None
                     ems.append(em_size(words[-1], _num(item, "HEIGHT") * scale))
                     if style is None:  # (an element with no children tests false)
                         style = styles.get((item.get("STYLEREFS") or "").split(" ")[0])
@@ -92,7 +95,7 @@ def read_alto(source: Source) -> Document:
                 font=style.get("FONTFAMILY") if style is not None else None,
                 font_size=(_num(style, "FONTSIZE") if style is not None else 0.0) or round(
                     median([e for e in ems if e] or [h]), 2) or None,
-                bold="bold" in font_style, italic="italic" in font_style))
+                bold="bold" in font_style, italic="italic" in font_style, hyphen_word=whole))
         pictures, rules = [], []
         for element in _children(page, "Illustration") + _children(page, "GraphicalElement"):
             x, y = _num(element, "HPOS") * scale, _num(element, "VPOS") * scale

@@ -120,3 +120,25 @@ def test_a_single_page_column_top_in_the_margin_is_body_text():
 
     doc = copydesk.clean(copydesk.read(tight(), "hocr"))
     assert [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph)] == EXPECTED[:1]
+
+
+def test_alto_subs_content_keeps_a_hyphen_the_rules_would_drop():
+    """``co-|operate`` joins by word frequency; an engine that read ``co-operate`` (its
+    SUBS_CONTENT) is believed. A SUBS_CONTENT that joins says nothing beyond the rules."""
+    def page(subs: str) -> bytes:
+        return textwrap.dedent(f"""\
+            <alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Layout><Page WIDTH="2550"
+            HEIGHT="3300"><PrintSpace><TextBlock>
+            <TextLine HPOS="300" VPOS="400" WIDTH="1000" HEIGHT="45"><String CONTENT="They"/><SP/>
+            <String CONTENT="agreed"/><SP/><String CONTENT="to"/><SP/><String CONTENT="co"
+            SUBS_TYPE="HypPart1" SUBS_CONTENT="{subs}"/><HYP CONTENT="-"/></TextLine>
+            <TextLine HPOS="300" VPOS="460" WIDTH="1000" HEIGHT="45"><String CONTENT="operate"
+            SUBS_TYPE="HypPart2" SUBS_CONTENT="{subs}"/><SP/><String CONTENT="fully."/></TextLine>
+            </TextBlock></PrintSpace></Page></Layout></alto>""").encode()
+
+    def text(subs: str) -> str:
+        doc = copydesk.clean(copydesk.read(page(subs), "alto"))
+        return next(b.text for b in iter_blocks(doc) if isinstance(b, Paragraph))
+
+    assert text("cooperate") == "They agreed to cooperate fully."
+    assert text("co-operate") == "They agreed to co-operate fully."
