@@ -224,6 +224,8 @@ def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[lis
         band = [ln for ln in lines if top <= _top(ln) < bottom and ln not in spanning]
         for c in range(columns):
             column = sorted((ln for ln in band if _column(ln, edges_at(ln)) == c), key=_top)
+            if column and columns > 1:
+                column = [dataclasses.replace(ln, column=c + 1) for ln in column]
             if column:
                 runs.append(same_baseline(column))
         if cut is not None:

@@ -42,3 +42,4 @@ class Line:
     blank_before: int = 0  # blank source lines directly before this one
     fill: float | None = None  # length relative to the estimated column width (1.0: full)
     hyphen_word: str | None = None  # the whole word its line-end hyphen splits, per the source
+    column: int | None = None  # 1-based column of its page, on pages of several columns

@@ -1,7 +1,8 @@
 """The ``tei`` writer: TEI P5 XML (valid against ``tei_all``) with the cleanups as editorial markup.
 
-Use: ``copydesk convert page.txt -o page.xml -t tei`` (``--tei-breaks`` adds page and line
-breaks). What it writes:
+Use: ``copydesk convert page.txt -o page.xml -t tei`` (``--tei-breaks`` adds page, column
+and line breaks: ``pb``, ``cb`` where a layout reader knew the columns, ``lb``). What it
+writes:
 
 - a ``teiHeader``: title and authors; a publication statement; the source (input file, its
   kind, site or publisher, date, URL); an encoding description naming every cleaner that ran
@@ -126,18 +127,28 @@ class InlineWriter:
         self.edits = edits
         self.ids = ids
         self.breaks = breaks
+        self.column: int | None = None  # the column the last line written was in
 
     def fill(self, parent: etree._Element, block: TextBlock) -> etree._Element:
         text = block.text
         spans = [m for m in block.marks if m.kind in _HI or m.kind == "link" or (
             m.kind == "edit" and m.target in self.edits and self.edits[m.target].kind in (
                 "join", "keep-hyphen", "supply"))]
-        breaks = sorted(m.start for m in block.marks if m.kind == "break") if self.breaks else []
+        breaks: list[tuple[int, int | None]] = []
+        if self.breaks:
+            positions = sorted(m.start for m in block.marks if m.kind == "break")
+            columns = [ln.column for ln in block.lines]
+            if columns and columns[0] is not None and columns[0] != self.column:
+                sub(parent, "cb", n=str(columns[0]))
+            for i, at in enumerate(positions):
+                now = columns[i + 1] if i + 1 < len(columns) else None
+                breaks.append((at, now if now is not None and now != columns[i] else None))
+            self.column = next((c for c in reversed(columns) if c is not None), self.column)
         self._write(parent, text, 0, len(text), nest(spans), breaks)
         return parent
 
     def _write(self, parent: etree._Element, text: str, start: int, end: int,
-               spans: list[tuple[Mark, list]], breaks: list[int]) -> None:
+               spans: list[tuple[Mark, list]], breaks: list[tuple[int, int | None]]) -> None:
         pos = start
         for mark, inner in spans:
             self._plain(parent, text, pos, mark.start, breaks)
@@ -166,12 +177,14 @@ class InlineWriter:
         return sub(parent, "hi", rend=_HI[mark.kind])
 
     def _plain(self, parent: etree._Element, text: str, start: int, end: int,
-               breaks: list[int]) -> None:
+               breaks: list[tuple[int, int | None]]) -> None:
         pos = start
-        for at in breaks:
+        for at, column in breaks:
             at += text[at : at + 1] == " "  # a new line starts after the joining space
             if start < at < end:
                 _append_text(parent, text[pos:at])
+                if column is not None:
+                    sub(parent, "cb", n=str(column))
                 sub(parent, "lb")
                 pos = at
         _append_text(parent, text[pos:end])
@@ -222,6 +235,7 @@ class TeiVisitor(Visitor):
     def visit_pagebreak(self, node: PageBreak) -> None:
         if self.options.breaks:
             sub(self.parent, "pb", n=node.page or "")
+            self.inline.column = None  # a new page's first column is announced again
 
     def visit_caption(self, node: Caption) -> None:
         self.text_block("head", node)

@@ -64,3 +64,19 @@ def test_breaks_are_written_on_request(tei_schema):
 @given(documents())
 def test_any_document_is_valid_tei(tei_schema, doc):
     assert_valid(tei(doc, breaks=True), tei_schema)
+
+
+def test_column_breaks_where_a_layout_reader_knew_the_columns(tei_schema):
+    from pathlib import Path
+
+    ocr = Path(__file__).resolve().parent.parent / "data" / "ocr" / "typeset-page.hocr"
+    doc = copydesk.clean(copydesk.read(ocr))
+    broken = tei(doc, breaks=True)
+    columns = broken.xpath("//t:body//t:cb/@n", namespaces=NS)
+    assert {"1", "2", "3", "4"} <= set(columns)  # a four-column page, two stories
+    # a paragraph running from one column into the next says where: cb, then the new line
+    inside = broken.xpath("//t:p/t:cb", namespaces=NS)
+    assert inside and all(cb.getnext() is not None and cb.getnext().tag.endswith("lb")
+                          for cb in inside if cb.getprevious() is not None)
+    assert not tei(doc).xpath("//t:cb", namespaces=NS)
+    assert_valid(broken, tei_schema)
