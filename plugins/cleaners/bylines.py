@@ -5,7 +5,8 @@ its group of lines or as the group's first line; and a closing one, alone in its
 contributor note ("Jane Doe is a contributing editor in London.") or an agency's credit line
 ("Reporting by Jane Doe; Editing by John Roe"). Each becomes a ``Byline`` block
 (recorded as an edit of kind ``byline``, noting which kind), so ``reflow`` never joins it to a
-paragraph and ``articles`` can attach it to its story. Use: on by default for print OCR and the layout readers (PDF, hOCR, ALTO);
+paragraph and ``articles`` can attach it to its story. Use: on by default for print OCR, web
+text and the layout readers (PDF, hOCR, ALTO);
 ``--no-clean bylines``.
 """
 
@@ -75,5 +76,6 @@ def bylines(doc: Document) -> Document:
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
         name=NAME, clean=bylines, after=("captions",), before=("reflow",),
-        default_for=("print-ocr", "web-text", "pdf", "alto", "hocr"), description="recognise bylines and contributor notes",
+        default_for=("print-ocr", "web-text", "pdf", "alto", "hocr"),
+        description="recognise bylines and contributor notes",
     ))

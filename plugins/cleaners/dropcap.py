@@ -13,11 +13,11 @@ often it starts a sentence (``sentence_starts.json``: shares of sentence-initial
 public-domain books), or else by its frequency (``wordfreq``) less ``RARE_START`` (it is not a
 usual first word), and by how often the document itself uses it in mid-sentence (names);
 words that would make the sentence a question (``Is``, ``Does``…) are left out unless it
-ends with ``?``. The
-letter is restored only when the best word is common enough (``MIN_ZIPF``) and clearly ahead of
-the next (``MARGIN``). A restored letter is recorded as an edit of kind ``supply`` and marked
-in the text, so TEI can write it as ``<supplied>``. Use: on by default for print OCR and the layout readers (PDF, hOCR, ALTO);
-``--no-clean dropcap``.
+ends with ``?``. The letter is restored only when the best word is common enough
+(``MIN_ZIPF``; where the page geometry shows the hole, only ``SEEN_MIN_ZIPF``) and clearly
+ahead of the next (``MARGIN``). A restored letter is recorded as an edit of kind ``supply``
+and marked in the text, so TEI can write it as ``<supplied>``. Use: on by default for print
+OCR and the layout readers (PDF, hOCR, ALTO); ``--no-clean dropcap``.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from copydesk.textedit import EditLog
 
 NAME = "dropcap"
 MIN_ZIPF = 2.5
+SEEN_MIN_ZIPF = 0.0  # where geometry shows the hole, only which letter is in question
 MARGIN = 0.4
 DOCUMENT_WEIGHT = 1.5  # weight of the document's own use of a word (names above all)
 HOLE, HOLE_WIDTH = 1.5, 6.0  # a drop cap's room: over 1.5 and under 6 line heights wide
@@ -75,11 +76,13 @@ def start_score(word: str) -> float:
     return zipf_frequency(word.replace("’", "'"), "en") - RARE_START
 
 
-def choose(fragment: str, sentence: str, vocab: Counter[str]) -> str | None:
-    """The restored word, or ``None`` when the evidence is not good enough."""
+def choose(fragment: str, sentence: str, vocab: Counter[str],
+           least: float = MIN_ZIPF) -> str | None:
+    """The restored word, or ``None`` when the evidence is not good enough (the best word
+    scoring under ``least``, or not clearly ahead of the next)."""
     ranked = candidates(fragment, sentence, vocab)
     (best, word), (second, _) = ranked[0], ranked[1]
-    if best >= MIN_ZIPF and best - second >= MARGIN:
+    if best >= least and best - second >= MARGIN:
         return word
     return None
 
@@ -155,9 +158,11 @@ def dropcap(doc: Document) -> Document:
                 out.append(restore(block, lone.group(1), log, "the drop cap's own line"))
                 continue
             first = block.lines[0].text
-            if fragment and (len(first) - len(first.lstrip()) > indent or room_left(block)):
+            seen = room_left(block)  # the page geometry shows a letter is missing
+            if fragment and (seen or len(first) - len(first.lstrip()) > indent):
                 sentence = re.split(r"(?<=[.!?])\s", block.text, maxsplit=1)[0]
-                word = choose(fragment.group(1), sentence, vocab)
+                word = choose(fragment.group(1), sentence, vocab,
+                              SEEN_MIN_ZIPF if seen else MIN_ZIPF)
                 if word is not None:
                     block = restore(block, word[0], log, f"gap before {fragment.group(1)!r}")
             out.append(block)

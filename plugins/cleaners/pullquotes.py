@@ -12,7 +12,8 @@ words of three letters or more count. The body copy is never the one moved: the 
 lie in another group, and be at least as long as the candidate.
 
 Each pull quote becomes a ``PullQuote`` block, recorded as an edit (kind ``pullquote``). Runs
-after ``captions`` and before ``reflow``. Use: on by default for print OCR and the layout readers (PDF, hOCR, ALTO);
+after ``captions`` and before ``reflow``. Use: on by default for print OCR and the layout
+readers (PDF, hOCR, ALTO);
 ``--no-clean pullquotes``.
 """
 
