@@ -142,3 +142,19 @@ def test_alto_subs_content_keeps_a_hyphen_the_rules_would_drop():
 
     assert text("cooperate") == "They agreed to cooperate fully."
     assert text("co-operate") == "They agreed to co-operate fully."
+
+
+def test_a_drop_cap_lost_by_ocr_is_restored_from_the_room_it_left():
+    """Tesseract often drops a drop cap: the first lines start right of the rest, the word
+    lacks its first letter. A word too rare to restore on text alone is restored here."""
+    text = ["lert and suspicious, the", "working-class of the city", "watched the palace all",
+            "night, and in the morning the", "guards were gone from the gates."]
+    body = "".join(
+        f"<span class='ocr_line' title='bbox {420 if i < 3 else 300} {400 + 60 * i} 1300 "
+        f"{445 + 60 * i}; x_size 40'>{line}</span>" for i, line in enumerate(text))
+    page = (f"<html><body><div class='ocr_page' title='bbox 0 0 2550 3300; scan_res 300'>"
+            f"{body}</div></body></html>").encode()
+    doc = copydesk.clean(copydesk.read(page, "hocr"))
+    paragraph = next(b for b in iter_blocks(doc) if isinstance(b, Paragraph))
+    assert paragraph.text.startswith("Alert and suspicious, the working-class")
+    assert [(e.kind, e.replacement) for e in doc.edits if e.plugin == "dropcap"] == [("supply", "A")]
