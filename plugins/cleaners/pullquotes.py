@@ -8,13 +8,13 @@ count). A group is a pull quote when it repeats the body nearly word for word
 (``VERBATIM``), or paraphrases it (``PARAPHRASE``) and is set apart from the body: narrower or
 wider lines than the body column, or indented. Only a group that reads as whole sentences
 (a capital or quotation mark first, sentence-final punctuation last) qualifies, and only its
-words of three letters or more count. The body copy is never the one moved: the match must
+words of three letters or more count; where the reader knew the type (PDF, hOCR, ALTO), a group
+set upright in the body's size does not. The body copy is never the one moved: the match must
 lie in another group, and be at least as long as the candidate.
 
 Each pull quote becomes a ``PullQuote`` block, recorded as an edit (kind ``pullquote``). Runs
 after ``captions`` and before ``reflow``. Use: on by default for print OCR and the layout
-readers (PDF, hOCR, ALTO);
-``--no-clean pullquotes``.
+readers (PDF, hOCR, ALTO); ``--no-clean pullquotes``.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ MIN_WORDS = 5
 WINDOW = 200  # groups each side searched for the quoted passage (several pages)
 VERBATIM = 0.9
 PARAPHRASE = 0.6
+BODY_TYPE = 0.1  # a group within this share of the body's type size is set as body
 PREFILTER = 0.4  # share of shared rare words below which a group is not compared at all
 EXACT_FIRST = 0.5  # share of exact matches below which near-misses are not sought
 COMMON_POSTINGS, COMMON_SHARE = 50, 0.02  # a word in more groups is left out of that share
@@ -92,6 +93,19 @@ def set_apart(block: Paragraph, width: float, indent: int) -> bool:
     own = median(lengths)
     first_indent = len(block.lines[0].text) - len(block.lines[0].text.lstrip())
     return own < 0.75 * width or own > 1.3 * width or first_indent > indent
+
+
+def body_type(groups: list[Paragraph]) -> float:
+    """The type size most body lines are set in, where the reader knew it (else 0)."""
+    sizes = Counter(round(ln.font_size, 1) for g in groups for ln in g.lines
+                    if ln.font_size and ln.box is not None)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def in_body_type(group: Paragraph, size: float) -> bool:
+    """Whether every line of the group is set upright in the body's type size."""
+    return all(ln.font_size and abs(ln.font_size - size) <= BODY_TYPE * size and not ln.italic
+               for ln in group.lines)
 
 
 class PassageIndex:
@@ -149,10 +163,13 @@ def pullquotes(doc: Document) -> Document:
         indents = sorted(len(ln.text) - len(ln.text.lstrip()) for g in groups for ln in g.lines)
         indent = indents[(len(indents) - 1) // 2]
         index = PassageIndex(groups)
+        body = body_type(groups)
         chosen: set[int] = set()
         for i, group in enumerate(groups):
             if len(group.text.split()) > MAX_WORDS or not whole_sentences(group.text):
                 continue
+            if body and in_body_type(group, body):
+                continue  # the page layout shows body type: running text, not display
             cand = words(group.text)
             if len(cand) < MIN_WORDS:
                 continue

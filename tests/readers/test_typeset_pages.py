@@ -69,6 +69,8 @@ def test_typeset_pages_pull_quotes_captions_and_bylines(typeset):
     for gold, doc in typeset:
         got = parts(doc)
         quotes.append(found(gold["pull_quotes"], [b.text for b in got[PullQuote]]))
+        # and nothing else: body text repeated elsewhere on the page stays body text
+        assert {b.text for b in got[PullQuote]} <= set(gold["pull_quotes"])
         captions.append(found([f"{c['text']} | {c['credit']}" for c in gold["captions"]],
                               [f"{b.text} | {b.credit}" for b in got[Caption]]))
         bylines.append(found([a["byline"].lower() for a in gold["articles"] if a["byline"]],
