@@ -19,10 +19,12 @@ cleaners as print OCR:
   line of its own just before the paragraph it opens (``dropcap`` restores it: the letter is
   read, not guessed), and the lines set beside it do not count as indented;
 - a group in smaller type than the body's just under (or over) a picture area, or ending in a
-  photo credit, is a caption (a ``Figure``); a short group under it in smaller type still is
-  its credit;
+  photo credit, or opening with a label (``Figure 7-26.``, ``Table 1.``), is a caption (a
+  ``Figure``; a labelled group at body size too); a short group under it in smaller type still
+  is its credit;
 - a group in larger italic type, or in larger type between rules, is a pull quote; a short
-  group in bold or in larger type is a heading (a headline when much larger);
+  group in larger type, or in bold (one line in italic) stopping short of the column's edge,
+  is a heading (a headline when much larger);
 - each line's ``fill`` is how far it reaches across its column (1.0: to the right edge).
 """
 
@@ -50,7 +52,7 @@ from copydesk.model.nodes import (
 )
 from copydesk.textlines import SENTENCE_END, join_stripped
 
-MARGIN = 0.075  # share of the page height at the top and bottom where furniture sits
+MARGIN = 0.15  # share of the page height at the top and bottom where furniture sits
 MIN_GUTTER = 6.0  # points of clear space that separate two columns (at most …
 SLICE = 60  # lines per horizontal slice in which gutters are sought on a skewed page
 GUTTER_SHARE = 0.25  # … and at least this share of a body line's height, for small type)
@@ -63,6 +65,9 @@ DROP_SIZE = 2.0  # a letter this many times taller than the body's lines is a dr
 TYPE_CHANGE = 1.2  # a change of type size by this factor between lines starts a group
 NEAR = 2.5  # a caption starts within this many body line heights of its picture
 MIN_QUOTE_WORDS = 5
+# a caption's label: "Figure 7-26.", "Fig. 3:", "Table 1.", "PLATE IV."
+FIGURE_LABEL = re.compile(r"^\s*(?:Figure|FIGURE|Fig\.|FIG\.|Table|TABLE|Chart|Map|Plate|PLATE|Exhibit)"
+                          r"\s+[\dIVXLC]+(?:[.\-–][\dA-Za-z]+)*[.:]\s")
 FOLIO = re.compile(r"^[\W_]*(?:page\s*)?\d{1,4}[\W_]*$", re.IGNORECASE)
 
 
@@ -86,8 +91,10 @@ def _shape(text: str) -> str:
 def furniture(pages: list[Page]) -> dict[int, str]:
     """``id(line) -> reason`` for running heads, folios and margin text on every page. A line
     in the top or bottom margin is a running head when its shape (digits aside) recurs on
-    other pages; on a single page, when it stands apart from the text around it."""
+    other pages; on a single page, when it stands apart from the text around it, is set no
+    larger than the body and is no caption under or over a picture."""
     marked: dict[int, str] = {}
+    size = body_size(pages)
     edge_shapes: Counter[str] = Counter()
     for page in pages:
         seen = {_shape(ln.text) for ln in page.lines if _in_margin(ln, page)}
@@ -103,7 +110,11 @@ def furniture(pages: list[Page]) -> dict[int, str]:
                 if FOLIO.match(text):
                     marked[id(line)] = "folio"
                 elif edge_shapes[_shape(text)] >= 2 or (
-                        len(pages) == 1 and not _runs_into_text(line, page.lines)):
+                        len(pages) == 1 and not _runs_into_text(line, page.lines)
+                        and (line.font_size or 0) <= 1.05 * size
+                        and _outermost(line, page, size)
+                        and not (line.box.y0 > page.height / 2  # a caption under a picture
+                                 and by_picture([line], page.pictures, line.box.height))):
                     marked[id(line)] = "running-head"
             elif line.box.x1 < left - 1 or line.box.height > 3 * line.box.width or (
                     id(line) in stacked):
@@ -111,9 +122,30 @@ def furniture(pages: list[Page]) -> dict[int, str]:
     return marked
 
 
+def _outermost(line: Line, page: Page, size: float) -> bool:
+    """Whether no text stands between the line and the page's edge (above a line in the top
+    margin, below one in the bottom margin; other margin lines in body type or smaller aside)
+    and no running text stands level with it."""
+    box = line.box
+    assert box is not None
+    top = box.y1 <= page.height * MARGIN
+    for other in page.lines:
+        near = other.box
+        if other is line or near is None or min(near.x1, box.x1) <= max(near.x0, box.x0):
+            continue
+        beyond = near.y1 <= box.y0 if top else near.y0 >= box.y1
+        if beyond and not (_in_margin(other, page) and (other.font_size or 0) <= 1.05 * size):
+            return False
+    # nor is it level with running text elsewhere (a column's first line, standing alone)
+    return not any(other is not line and other.box is not None and min(
+        other.box.y1, box.y1) > max(other.box.y0, box.y0) and _runs_into_text(other, page.lines)
+        for other in page.lines)
+
+
 def _runs_into_text(line: Line, lines: list[Line]) -> bool:
     """Whether a line in the margin has text right under or over it in the same column, at
-    line spacing: a column's first or last line, not a running head (which stands apart)."""
+    line spacing (or a little more): a column's first or last line, not a running head (which
+    stands apart)."""
     box = line.box
     assert box is not None
     for other in lines:
@@ -121,7 +153,7 @@ def _runs_into_text(line: Line, lines: list[Line]) -> bool:
         if other is line or near is None or min(near.x1, box.x1) <= max(near.x0, box.x0):
             continue
         gap = near.y0 - box.y1 if near.y0 >= box.y0 else box.y0 - near.y1
-        if -0.3 * box.height <= gap < 0.8 * box.height and near.width > 0.5 * box.width:
+        if -0.3 * box.height <= gap < 1.2 * box.height and not FOLIO.match(other.text.strip()):
             return True
     return False
 
@@ -152,12 +184,16 @@ def _in_margin(line: Line, page: Page) -> bool:
 
 def column_edges(lines: list[Line]) -> list[float]:
     """The x positions of the gutters between columns (empty for a single column). Lines much
-    wider than most (headlines, full-width rules of text) are left out: they cross gutters."""
+    wider than most and lines in display type (headlines) are left out: they cross gutters."""
     if not lines:
         return []
     usual = median(ln.box.width for ln in lines)  # type: ignore[union-attr]
     gutter = min(MIN_GUTTER, GUTTER_SHARE * median(ln.box.height for ln in lines))  # type: ignore[union-attr]
-    lines = [ln for ln in lines if ln.box.width <= SPAN * usual]  # type: ignore[union-attr]
+    size = median(ln.font_size or 0.0 for ln in lines)
+    lines = [ln for ln in lines if ln.box.width <= SPAN * usual  # type: ignore[union-attr]
+             and not (size and (ln.font_size or 0.0) >= HEADING_SIZE * size)]
+    if not lines:
+        return []
     left = min(ln.box.x0 for ln in lines)  # type: ignore[union-attr]
     right = max(ln.box.x1 for ln in lines)  # type: ignore[union-attr]
     size = int(right - left) + 1
@@ -373,17 +409,21 @@ def body_size(pages: list[Page]) -> float:
 
 def is_heading(group: list[Line], size: float) -> bool:
     """A short group set in type larger than the body's, or in bold with its last line short
-    of the column's edge, starting with a capital (not a long sentence)."""
+    of the column's edge, starting with a capital or a section number (not a long sentence)."""
     words = sum(len(ln.text.split()) for ln in group)
-    if len(group) > 3 or words > 20 or not size or not group[0].text.lstrip()[:1].isupper():
+    first = group[0].text.lstrip()[:1]
+    if len(group) > 3 or words > 20 or not size or not (first.isupper() or first.isdigit()):
         return False
     if words >= 8 and SENTENCE_END.search(group[-1].text.rstrip()):
         return False  # a whole sentence in display type: a pull quote, if anything
     larger = all((ln.font_size or 0) >= HEADING_SIZE * size for ln in group)
     body_or_larger = all((ln.font_size or size) >= SMALL_SIZE * size for ln in group)
-    # bold at body size: a heading stops short of the column's edge (justified text fills it)
-    return larger or (body_or_larger and all(ln.bold for ln in group) and (
-        group[-1].fill or 0.0) < FULL)
+    # bold at body size: a heading stops short of the column's edge (justified text fills it);
+    # so does one line in italic that is no sentence (``Elastic Stop Nut``)
+    short = (group[-1].fill or 0.0) < FULL
+    italic_line = len(group) == 1 and words <= 10 and group[0].italic and not SENTENCE_END.search(
+        group[0].text.rstrip())
+    return larger or (body_or_larger and short and (all(ln.bold for ln in group) or italic_line))
 
 
 def centred_capitals(group: list[Line], left: float, right: float, height: float) -> bool:
@@ -447,8 +487,10 @@ def classify(group: list[Line], page: Page, size: float, height: float,
         return "initial"
     own = _group_size(group)
     text = " ".join(ln.text for ln in group)
-    if own and size and own <= SMALL_SIZE * size and (
-            by_picture(group, page.pictures, height) or find_credit(text)):
+    smaller = bool(own and size and own <= SMALL_SIZE * size)
+    labelled = bool(FIGURE_LABEL.match(text)) and len(text.split()) <= 80
+    if (smaller and (by_picture(group, page.pictures, height) or find_credit(text) or labelled)) or (
+            labelled and not own >= HEADING_SIZE * size):
         return "caption"
     larger = own >= HEADING_SIZE * size if own and size else False
     if larger and len(text.split()) >= MIN_QUOTE_WORDS and not any(ln.bold for ln in group) and (

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import signal
 import threading
 from collections.abc import Callable, Iterator
@@ -30,6 +31,9 @@ TIME_LIMIT = 300  # seconds a single PDF may take
 DROP_SIZE = 2.0  # a first letter this many times larger than the rest of its line: a drop cap
 RULE_WIDTH = 3.0  # points: a graphic this thin (and long) is a rule
 MIN_PICTURE = 20.0  # points: the least side of a picture area (and length of a rule)
+# font names that say bold or italic: words, or TeX's (cmbx10, sfbx1000, cmbxti10; cmti10, cmsl10)
+BOLD = re.compile(r"bold|black|heavy|semibold|demi|^(?:cm|sf|ec|tc|lm)?bx?(?:ti|sl)?\d")
+ITALIC = re.compile(r"italic|oblique|^(?:cm|sf|ec|tc|lm)?(?:bx)?(?:ti|sl|it)\d")
 MOST = 0.6  # share of a line's characters in bold (italic) type for the line to count as bold
 
 
@@ -105,8 +109,7 @@ def _line(text: str, chars: list, number: int, height: float, item: object = Non
                 x1=round(edges.x1, 2), y1=round(height - edges.y0, 2)),
         font=char.fontname if char is not None else None,
         font_size=round(char.size, 2) if char is not None else None,
-        bold=_share(chars, ("bold", "black", "heavy")) >= MOST,
-        italic=_share(chars, ("italic", "oblique")) >= MOST)
+        bold=_share(chars, BOLD) >= MOST, italic=_share(chars, ITALIC) >= MOST)
 
 
 class _Bounds:
@@ -134,11 +137,11 @@ def _graphic(item: object, height: float, pictures: list[Box], rules: list[Box])
         pictures.append(box)
 
 
-def _share(chars: list, words: tuple[str, ...]) -> float:
-    """The share of ``chars`` whose font name says one of ``words`` (bold, italic)."""
+def _share(chars: list, style: re.Pattern[str]) -> float:
+    """The share of ``chars`` whose font name says ``style`` (bold, italic)."""
     if not chars:
         return 0.0
-    return sum(any(w in c.fontname.lower() for w in words) for c in chars) / len(chars)
+    return sum(bool(style.search(c.fontname.split("+")[-1].lower())) for c in chars) / len(chars)
 
 
 def read_pdf(source: Source) -> Document:
