@@ -113,6 +113,7 @@ def furniture(pages: list[Page]) -> dict[int, str]:
                         len(pages) == 1 and not _runs_into_text(line, page.lines)
                         and (line.font_size or 0) <= 1.05 * size
                         and _outermost(line, page, size)
+                        and not FIGURE_LABEL.match(text)
                         and not (line.box.y0 > page.height / 2  # a caption under a picture
                                  and by_picture([line], page.pictures, line.box.height))):
                     marked[id(line)] = "running-head"
