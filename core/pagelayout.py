@@ -22,6 +22,8 @@ cleaners as print OCR:
   photo credit, or opening with a label (``Figure 7-26.``, ``Table 1.``), is a caption (a
   ``Figure``; a labelled group at body size too); a short group under it in smaller type still
   is its credit;
+- a rule across the columns ends a story: the line after it opens the next (``blank_before``
+  ``STORY_BREAK``, which ``articles`` reads);
 - a group in larger italic type, or in larger type between rules, is a pull quote; a short
   group in larger type, or in bold (one line in italic) stopping short of the column's edge,
   is a heading (a headline when much larger);
@@ -65,6 +67,7 @@ DROP_SIZE = 2.0  # a letter this many times taller than the body's lines is a dr
 TYPE_CHANGE = 1.2  # a change of type size by this factor between lines starts a group
 NEAR = 2.5  # a caption starts within this many body line heights of its picture
 MIN_QUOTE_WORDS = 5
+STORY_BREAK = 2  # ``blank_before`` of a line after a rule across the columns: a new story
 # a caption's label: "Figure 7-26.", "Fig. 3:", "Table 1.", "PLATE IV."
 FIGURE_LABEL = re.compile(r"^\s*(?:Figure|FIGURE|Fig\.|FIG\.|Table|TABLE|Chart|Map|Plate|PLATE|Exhibit)"
                           r"\s+[\dIVXLC]+(?:[.\-–][\dA-Za-z]+)*[.:]\s")
@@ -256,6 +259,7 @@ def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[lis
     across = [Line(text="", box=r) for r in rules or () if r.width > SPAN * width > r.height]
     runs: list[list[Line]] = []
     top = float("-inf")
+    ruled = False  # a rule across columns came last: what follows opens a new story
     for cut in [*sorted([*spanning, *across], key=_top), None]:
         bottom = _top(cut) if cut is not None else float("inf")
         band = [ln for ln in lines if top <= _top(ln) < bottom and ln not in spanning]
@@ -264,14 +268,24 @@ def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[lis
             if column and columns > 1:
                 column = [dataclasses.replace(ln, column=c + 1) for ln in column]
             if column:
-                runs.append(same_baseline(column))
+                runs.append(_after_rule(same_baseline(column)) if ruled else same_baseline(column))
+                ruled = False
         if cut is not None:
             if cut.text and runs and _runs_on(runs[-1][-1], cut):
                 runs[-1].append(cut)
             elif cut.text:
-                runs.append([cut])
+                runs.append(_after_rule([cut]) if ruled else [cut])
+                ruled = False
+            else:
+                ruled = bool(runs)  # a rule over the page's first text opens no story
             top = _top(cut) + 0.01
     return runs
+
+
+def _after_rule(run: list[Line]) -> list[Line]:
+    """The run with its first line marked as opening a story (``blank_before`` 2: more than a
+    paragraph's break), as a rule across the columns before it says."""
+    return [dataclasses.replace(run[0], blank_before=STORY_BREAK), *run[1:]]
 
 
 def _runs_on(above: Line, line: Line) -> bool:
@@ -376,11 +390,12 @@ def paragraphs(run: list[Line]) -> list[list[Line]]:
         gap = gaps[i - 1] if i else 0.0
         indent = line.box.x0 - left > 0.6 * heights and id(line) not in beside  # type: ignore[union-attr]
         cap = opens.get(id(line))
-        starts = indent or cap is not None or (i > 0 and (
+        starts = indent or cap is not None or line.blank_before >= STORY_BREAK or (i > 0 and (
             gap > usual_gap + 0.6 * heights or _type_changes(run[i - 1], line)))
         # how far the line reaches towards the column's right edge (an indent counts as text)
         fill = round((line.box.x1 - left) / column_width, 3) if column_width > 0 else 1.0  # type: ignore[union-attr]
-        line = dataclasses.replace(line, blank_before=1 if starts else 0, fill=fill)
+        line = dataclasses.replace(line, blank_before=max(line.blank_before, 1) if starts else 0,
+                                   fill=fill)
         if cap is not None:
             groups.append([dataclasses.replace(cap, blank_before=1)])
         if i == 0 or starts:

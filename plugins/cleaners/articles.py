@@ -1,13 +1,16 @@
 """The ``articles`` cleaner: split a page into its articles and attach bylines to them.
 
 An article starts at a headline (a ``Heading``), at a byline that opens a story ("By Jane
-Doe", found by the ``bylines`` cleaner), and at a paragraph whose lost drop cap was restored
-(a drop cap opens a story). A contributor note ("Jane Doe is a contributing editor in
-London.") is the article's closing byline and ends it. Pull quotes move into the article whose text they repeat, after
-the paragraph they quote; captions and other page furniture after an article's closing
-byline stay at page level. A page with no such signs is one article.
+Doe", found by the ``bylines`` cleaner), at a paragraph whose lost drop cap was restored
+(a drop cap opens a story), and at a paragraph after a rule across the columns (the page
+layout marks its first line). A contributor note ("Jane Doe is a contributing editor in
+London.") is the article's closing byline and ends it. Pull quotes move into the article
+whose text they repeat, after the paragraph they quote; captions and other page furniture
+after an article's closing byline stay at page level. A page with no such signs is one
+article.
 
-Use: on by default for print OCR; ``--no-clean articles`` keeps the page as a flat list.
+Use: on by default for print OCR, web text and the layout readers (PDF, hOCR, ALTO);
+``--no-clean articles`` keeps the page as a flat list.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from copydesk import (
     hookimpl,
 )
 from copydesk.model.nodes import Block, Figure
+from copydesk.pagelayout import STORY_BREAK
 from copydesk.plugins.cleaners import bylines
 
 NAME = "articles"
@@ -48,6 +52,9 @@ def byline_kind(block: Block) -> str | None:
 def opens_story(block: Block, supplied: set[str]) -> bool:
     if isinstance(block, Heading):
         return True
+    if isinstance(block, Paragraph) and block.lines and block.lines[0].box is not None and (
+            block.lines[0].blank_before >= STORY_BREAK):
+        return True  # the page layout saw a rule across the columns before it
     return isinstance(block, Paragraph) and any(
         m.kind == "edit" and m.start == 0 and m.target in supplied for m in block.marks)
 

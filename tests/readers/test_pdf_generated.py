@@ -108,3 +108,31 @@ def test_tex_font_names_say_bold_and_italic():
     plain = ["cmr10", "sfrm1000", "cmmi10", "cmsy10", "cmtt10", "times-roman"]
     assert all(BOLD.search(n) for n in bold) and not any(BOLD.search(n) for n in plain + italic)
     assert all(ITALIC.search(n) for n in italic) and not any(ITALIC.search(n) for n in plain)
+
+
+def test_a_rule_across_the_columns_ends_a_story(tmp_path):
+    """Two stories in two columns each, one under the other, the second with no headline,
+    byline or drop cap: the rule between them is what says a new story starts."""
+    rng = random.Random(3)
+    chapters = pagegen.load_chapters(shared=False)
+    stories = [[p for p in chapters[k] if "-" not in p][:2] for k in (1, 2)]
+    path = tmp_path / "ruled.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    height = letter[1]
+    y = height - 100
+    for n, story in enumerate(stories):
+        if n:
+            pdf.line(54, y + 4, 558, y + 4)
+            y -= 14
+        lines = [(line, INDENT if k == 0 else 0.0) for text in story
+                 for k, line in enumerate(wrap(text, 240, INDENT, rng))]
+        half = (len(lines) + 1) // 2
+        pdf.setFont(FONT, SIZE)
+        for column, part in enumerate((lines[:half], lines[half:])):
+            for i, (line, indent) in enumerate(part):
+                pdf.drawString(54 + column * 264 + indent, y - i * LEADING, line)
+        y -= half * LEADING + 10
+    pdf.save()
+    doc = copydesk.clean(copydesk.read(path))
+    articles = [b for b in doc.blocks if isinstance(b, copydesk.Article)]
+    assert [[p.text for p in a.blocks if isinstance(p, Paragraph)] for a in articles] == stories
