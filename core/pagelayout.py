@@ -254,15 +254,17 @@ def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[lis
     columns = len(edges) + 1
     width = (max(ln.box.x1 for ln in lines) - min(ln.box.x0 for ln in lines)) / columns  # type: ignore[union-attr]
     spanning = [ln for ln in lines if ln.box.width > SPAN * width]  # type: ignore[union-attr]
-    spanning += [ln for ln in lines if ln not in spanning and any(
+    wide = {id(ln) for ln in spanning}
+    spanning += [ln for ln in lines if id(ln) not in wide and any(
         _runs_on(top, ln) for top in spanning)]  # a headline's short last line
     across = [Line(text="", box=r) for r in rules or () if r.width > SPAN * width > r.height]
+    cut_ids = {id(ln) for ln in spanning}
     runs: list[list[Line]] = []
     top = float("-inf")
     ruled = False  # a rule across columns came last: what follows opens a new story
     for cut in [*sorted([*spanning, *across], key=_top), None]:
         bottom = _top(cut) if cut is not None else float("inf")
-        band = [ln for ln in lines if top <= _top(ln) < bottom and ln not in spanning]
+        band = [ln for ln in lines if top <= _top(ln) < bottom and id(ln) not in cut_ids]
         for c in range(columns):
             column = sorted((ln for ln in band if _column(ln, edges_at(ln)) == c), key=_top)
             if column and columns > 1:
@@ -278,7 +280,7 @@ def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[lis
                 ruled = False
             else:
                 ruled = bool(runs)  # a rule over the page's first text opens no story
-            top = _top(cut) + 0.01
+            top = _top(cut)  # a line level with the cut is read after it
     return runs
 
 
@@ -355,17 +357,21 @@ def initials(run: list[Line], height: float) -> tuple[list[Line], dict[int, Line
     rest = [ln for ln in run if not any(ln is c for c in caps)]
     opens: dict[int, Line] = {}
     beside: set[int] = set()
+    alone = set()  # a big letter with no line beside it stays where it is
     for cap in caps:
         assert cap.box is not None
         box = cap.box
         right = [ln for ln in rest if ln.box.x0 >= box.x1 - 1  # type: ignore[union-attr]
                  and ln.box.x0 - box.x1 < 4 * height  # type: ignore[union-attr]
-                 and box.y0 - height <= ln.box.y0 < box.y1 - 0.3 * height]  # type: ignore[union-attr]
+                 and box.y0 - height <= ln.box.y0 < box.y1 - 0.3 * height  # type: ignore[union-attr]
+                 and id(ln) not in opens]
         if right:
             first = min(right, key=_top)
             opens[id(first)] = cap
             beside.update(id(ln) for ln in right if ln is not first)
-    return rest, opens, beside
+        else:
+            alone.add(id(cap))
+    return [ln for ln in run if id(ln) in alone or not any(ln is c for c in caps)], opens, beside
 
 
 def paragraphs(run: list[Line]) -> list[list[Line]]:
