@@ -18,6 +18,12 @@ class Box:
     x1: float
     y1: float
 
+    def __post_init__(self) -> None:
+        if self.x0 > self.x1:  # a source may give the corners either way round
+            self.x0, self.x1 = self.x1, self.x0
+        if self.y0 > self.y1:
+            self.y0, self.y1 = self.y1, self.y0
+
     @property
     def width(self) -> float:
         return self.x1 - self.x0

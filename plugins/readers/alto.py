@@ -13,6 +13,7 @@ Use: ``copydesk convert page.alto.xml -o page.epub`` (sniffed from the content).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from statistics import median
 
@@ -41,9 +42,10 @@ def _children(el: etree._Element, name: str) -> list[etree._Element]:
 
 def _num(el: etree._Element, attr: str) -> float:
     try:
-        return float(el.get(attr, "0"))
+        value = float(el.get(attr, "0"))
     except ValueError:
         return 0.0
+    return value if math.isfinite(value) else 0.0
 
 
 def em_size(word: str, height: float) -> float:

@@ -11,6 +11,7 @@ pull quotes. Parsed without network access. Use: ``tesseract scan.png page hocr`
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -33,9 +34,10 @@ def _title(el: etree._Element, key: str) -> list[float]:
     if not match:
         return []
     try:
-        return [float(v) for v in match.group(1).split()]
+        values = [float(v) for v in match.group(1).split()]
     except ValueError:
         return []
+    return values if all(math.isfinite(v) for v in values) else []
 
 
 def _classes(el: etree._Element) -> set[str]:
@@ -51,7 +53,7 @@ def read_hocr(source: Source) -> Document:
     for number, page in enumerate(root.xpath("//*[contains(@class, 'ocr_page')]"), 1):
         dpi = (_title(page, "scan_res") or [300.0])[0] or 300.0
         scale = 72 / dpi
-        box = _title(page, "bbox") or [0, 0, 0, 0]
+        box = page_box if len(page_box := _title(page, "bbox")) == 4 else [0.0, 0.0, 0.0, 0.0]
         lines, pictures, rules = [], [], []
         for element in page.iter():
             classes = _classes(element) if isinstance(element.tag, str) else set()
@@ -62,9 +64,12 @@ def read_hocr(source: Source) -> Document:
                 (pictures if classes & PICTURE_CLASSES else rules).append(area)
             if not classes & LINE_CLASSES:
                 continue
+            if len(bbox) != 4:  # no usable box: the nearest enclosing one, else the page's foot
+                bbox = next((b for a in element.iterancestors() if len(b := _title(a, "bbox")) == 4),
+                            [0.0, box[3], box[2], box[3]])
             words = [w for w in element.iter() if "ocrx_word" in _classes(w)] or [element]
             text = " ".join(" ".join("".join(w.itertext()).split()) for w in words).strip()
-            if not text or len(bbox) != 4:
+            if not text:
                 continue
             size = (_title(element, "x_size") or [0.0])[0] * scale * 0.75 or None
             lines.append(Line(

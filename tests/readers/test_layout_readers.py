@@ -158,3 +158,25 @@ def test_a_drop_cap_lost_by_ocr_is_restored_from_the_room_it_left():
     paragraph = next(b for b in iter_blocks(doc) if isinstance(b, Paragraph))
     assert paragraph.text.startswith("Alert and suspicious, the working-class")
     assert [(e.kind, e.replacement) for e in doc.edits if e.plugin == "dropcap"] == [("supply", "A")]
+
+
+@pytest.mark.parametrize("kind, data", [
+    ("alto", b'<alto><Layout><Page><PrintSpace><TextBlock><TextLine><String CONTENT="Hello"/>'
+             b'<String CONTENT="world" HEIGHT="x"/></TextLine></TextBlock></PrintSpace></Page>'
+             b'</Layout></alto>'),
+    ("alto", b'<alto><Layout><Page WIDTH="-5" HEIGHT="0"><PrintSpace><TextBlock><TextLine '
+             b'HPOS="-10" VPOS="nan" WIDTH="inf" HEIGHT="0"><String CONTENT="Hello &amp; world" '
+             b'HEIGHT="-3"/></TextLine><Illustration HPOS="a"/></TextBlock></PrintSpace></Page>'
+             b'</Layout></alto>'),
+    ("hocr", b"<html><body><div class='ocr_page' title='bbox 0 0 x 10'><span class='ocr_line' "
+             b"title='bbox 1 2; x_size abc'>Hello</span><span class='ocr_line' title='bbox 5 5 1 "
+             b"1'>world</span><div class='ocr_photo' title='bbox 1 2 3'></div></div></body></html>"),
+    ("hocr", b"<html><body><div class='ocr_page' title='bbox 0 0 100; scan_res 0 0'><span "
+             b"class='ocr_line' title='bbox 1 2 inf 10; x_size 0'>Hello world</span></div></body>"
+             b"</html>"),
+])
+def test_broken_geometry_loses_no_text(kind, data):
+    """Missing, non-numeric, infinite or inverted coordinates: every word still comes out."""
+    doc = copydesk.clean(copydesk.read(data, kind))
+    text = " ".join(b.text for b in iter_blocks(doc) if isinstance(b, (Paragraph, Boilerplate)))
+    assert "Hello" in text and "world" in text
