@@ -35,7 +35,7 @@ DEFAULT_STDOUT_FORMAT = "markdown"
 @click.option("-O", "--option", "writer_options", multiple=True, metavar="KEY=VALUE",
               help="An option of the output format (see 'copydesk formats').")
 @click.option("--cover", metavar="IMAGE", help="A cover image (EPUB; same as -O cover=IMAGE).")
-@click.option("--tei-breaks", is_flag=True, help="Page and line breaks in TEI (-O breaks=true).")
+@click.option("--tei-breaks", is_flag=True, help="Page, column and line breaks in TEI (-O breaks=true).")
 @click.option("--output-dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Batch: convert each input (files, folders, globs) to its own file in DIR.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",

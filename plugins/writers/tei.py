@@ -69,7 +69,7 @@ LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")  # BCP 47, a
 class TeiOptions:
     """Options of the ``tei`` writer."""
 
-    breaks: bool = False  # page breaks (pb) and source line breaks (lb)
+    breaks: bool = False  # page (pb), column (cb) and source line breaks (lb)
 
 
 def el(tag: str, text: str | None = None, **attrs: str) -> etree._Element:
