@@ -55,6 +55,7 @@ from copydesk.model.nodes import (
 from copydesk.textlines import SENTENCE_END, join_stripped
 
 MARGIN = 0.15  # share of the page height at the top and bottom where furniture sits
+EDGE = 0.08  # … and where, on a page of many, it may be told by standing apart alone
 MIN_GUTTER = 6.0  # points of clear space that separate two columns (at most …
 SLICE = 60  # lines per horizontal slice in which gutters are sought on a skewed page
 GUTTER_SHARE = 0.25  # … and at least this share of a body line's height, for small type)
@@ -68,9 +69,10 @@ TYPE_CHANGE = 1.2  # a change of type size by this factor between lines starts a
 NEAR = 2.5  # a caption starts within this many body line heights of its picture
 MIN_QUOTE_WORDS = 5
 STORY_BREAK = 2  # ``blank_before`` of a line after a rule across the columns: a new story
-# a caption's label: "Figure 7-26.", "Fig. 3:", "Table 1.", "PLATE IV."
-FIGURE_LABEL = re.compile(r"^\s*(?:Figure|FIGURE|Fig\.|FIG\.|Table|TABLE|Chart|Map|Plate|PLATE|Exhibit)"
-                          r"\s+[\dIVXLC]+(?:[.\-–][\dA-Za-z]+)*[.:]\s")
+# a caption's label: "Figure 7-26.", "Fig. 3:", "Table 1.", "PLATE IV.", "Example 2-1   Query…"
+FIGURE_LABEL = re.compile(
+    r"^\s*(?:Figure|FIGURE|Fig\.|FIG\.|Table|TABLE|Chart|Map|Plate|PLATE|Exhibit|Example)"
+    r"\s+[\dIVXLC]+(?:[.\-–][\dA-Za-z]+)*(?:[.:]\s|\s{2,})")
 FOLIO = re.compile(r"^[\W_]*(?:page\s*)?\d{1,4}[\W_]*$", re.IGNORECASE)
 
 
@@ -94,8 +96,8 @@ def _shape(text: str) -> str:
 def furniture(pages: list[Page]) -> dict[int, str]:
     """``id(line) -> reason`` for running heads, folios and margin text on every page. A line
     in the top or bottom margin is a running head when its shape (digits aside) recurs on
-    other pages; on a single page, when it stands apart from the text around it, is set no
-    larger than the body and is no caption under or over a picture."""
+    other pages; or (on a single page, or within ``EDGE`` of the page's edge) when it stands
+    apart from the text around it, is set no larger than the body and is no caption."""
     marked: dict[int, str] = {}
     size = body_size(pages)
     edge_shapes: Counter[str] = Counter()
@@ -113,7 +115,8 @@ def furniture(pages: list[Page]) -> dict[int, str]:
                 if FOLIO.match(text):
                     marked[id(line)] = "folio"
                 elif edge_shapes[_shape(text)] >= 2 or (
-                        len(pages) == 1 and not _runs_into_text(line, page.lines)
+                        (len(pages) == 1 or _in_margin(line, page, EDGE))
+                        and not _runs_into_text(line, page.lines)
                         and (line.font_size or 0) <= 1.05 * size
                         and _outermost(line, page, size)
                         and not FIGURE_LABEL.match(text)
@@ -180,10 +183,10 @@ def _stacked_letters(lines: list[Line]) -> set[int]:
     return out
 
 
-def _in_margin(line: Line, page: Page) -> bool:
+def _in_margin(line: Line, page: Page, share: float = MARGIN) -> bool:
     box = line.box
-    return box is not None and (box.y1 <= page.height * MARGIN or box.y0 >= page.height * (
-        1 - MARGIN))
+    return box is not None and (box.y1 <= page.height * share or box.y0 >= page.height * (
+        1 - share))
 
 
 def column_edges(lines: list[Line]) -> list[float]:

@@ -136,3 +136,32 @@ def test_a_rule_across_the_columns_ends_a_story(tmp_path):
     doc = copydesk.clean(copydesk.read(path))
     articles = [b for b in doc.blocks if isinstance(b, copydesk.Article)]
     assert [[p.text for p in a.blocks if isinstance(p, Paragraph)] for a in articles] == stories
+
+
+def test_running_feet_that_change_from_page_to_page_and_labels_set_off_by_space(tmp_path):
+    """A book's running foot names the chapter, so it need not repeat; standing apart at the
+    page's foot says what it is. A caption label may be set off by space, not a full stop."""
+    path = tmp_path / "redbook.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    height = letter[1]
+    chapters = pagegen.load_chapters(shared=False)
+    texts = [[p for p in chapters[k] if "-" not in p][:1] for k in (1, 2)]
+    feet = ["Chapter 2. Roles and separation of duties", "Chapter 3. Row and column access"]
+    for n, (foot, paragraphs) in enumerate(zip(feet, texts, strict=True)):
+        y = height - 90
+        pdf.setFont(FONT, SIZE)
+        for i, line in enumerate(wrap(paragraphs[0], 400, INDENT, random.Random(n))):
+            pdf.drawString(72 + (INDENT if i == 0 else 0), y, line)
+            y -= LEADING
+        pdf.setFont("Helvetica-Bold", 8)
+        pdf.drawString(72, y - 20, "Figure 1-2   Existing row and column controls")
+        pdf.setFont(FONT, 8)
+        pdf.drawString(72, 36, foot)
+        pdf.showPage()
+    pdf.save()
+    doc = copydesk.clean(copydesk.read(path))
+    blocks = list(iter_blocks(doc))
+    assert [b.text for b in blocks if isinstance(b, Boilerplate)] == feet
+    assert [b.text for b in blocks if isinstance(b, copydesk.Caption)] == [
+        "Figure 1-2 Existing row and column controls"] * 2
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == [t[0] for t in texts]
