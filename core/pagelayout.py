@@ -194,7 +194,7 @@ def column_edges(lines: list[Line]) -> list[float]:
     wider than most and lines in display type (headlines) are left out: they cross gutters."""
     if not lines:
         return []
-    usual = median(ln.box.width for ln in lines)  # type: ignore[union-attr]
+    usual = _usual_width(lines)
     gutter = min(MIN_GUTTER, GUTTER_SHARE * median(ln.box.height for ln in lines))  # type: ignore[union-attr]
     size = median(ln.font_size or 0.0 for ln in lines)
     lines = [ln for ln in lines if ln.box.width <= SPAN * usual  # type: ignore[union-attr]
@@ -245,6 +245,18 @@ def skewed_edges(lines: list[Line]) -> Callable[[Line], list[float]]:
         return local[min(agreeing, key=lambda j: abs(j - i))]
 
     return at
+
+
+def _usual_width(lines: list[Line]) -> float:
+    """The width most of the text is set at: the median line width, weighted by characters
+    (a table's many short cells do not make running text look wide)."""
+    widths = sorted((ln.box.width, len(ln.text)) for ln in lines)  # type: ignore[union-attr]
+    half, seen = sum(n for _, n in widths) / 2, 0
+    for width, n in widths:
+        seen += n
+        if seen >= half:
+            return width
+    return widths[-1][0] if widths else 0.0
 
 
 def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[list[Line]]:
@@ -322,11 +334,19 @@ def same_baseline(column: list[Line]) -> list[Line]:
 
     for line in column:
         if pieces and not (line.box and pieces[0].box and _level(pieces[0].box, line.box) and all(
-                p.box and (line.box.x0 >= p.box.x1 or p.box.x0 >= line.box.x1) for p in pieces)):
+                p.box and (line.box.x0 >= p.box.x1 or p.box.x0 >= line.box.x1) for p in pieces)
+                and not _run_in_heading(pieces[-1], line)):
             close()
         pieces.append(line)
     close()
     return out
+
+
+def _run_in_heading(head: Line, line: Line) -> bool:
+    """Whether ``head`` is a run-in heading (bold, the reader split it off) that ``line``, in
+    the body's type, goes on from on the same baseline."""
+    return head.bold and not line.bold and head.box is not None and line.box is not None and (
+        line.box.x0 >= head.box.x1) and len(head.text.split()) >= 2
 
 
 def _level(a: Box, b: Box) -> bool:

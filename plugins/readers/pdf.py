@@ -24,7 +24,7 @@ from statistics import median
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.model.nodes import Metadata
-from copydesk.pagelayout import Page, blocks_from_pages
+from copydesk.pagelayout import FIGURE_LABEL, Page, blocks_from_pages
 
 KIND = "pdf"
 TIME_LIMIT = 300  # seconds a single PDF may take
@@ -34,6 +34,7 @@ MIN_PICTURE = 20.0  # points: the least side of a picture area (and length of a 
 # font names that say bold or italic: words, or TeX's (cmbx10, sfbx1000, cmbxti10; cmti10, cmsl10)
 BOLD = re.compile(r"bold|black|heavy|semibold|demi|^(?:cm|sf|ec|tc|lm)?bx?(?:ti|sl)?\d")
 ITALIC = re.compile(r"italic|oblique|^(?:cm|sf|ec|tc|lm)?(?:bx)?(?:ti|sl|it)\d")
+RUN_IN = re.compile(r"^\d+(?:\.\d+)*\.?\s|[.:]$")  # a run-in heading's number or closing stop
 MOST = 0.6  # share of a line's characters in bold (italic) type for the line to count as bold
 
 
@@ -81,7 +82,7 @@ def pages_of(data: bytes) -> Iterator[Page]:
 
 def _text_lines(box: object, number: int, height: float) -> list[Line]:
     """A text box's lines; a first letter in type ``DROP_SIZE`` times larger than the rest (a
-    drop cap) becomes a line of its own."""
+    drop cap) becomes a line of its own, and so does a run-in heading opening a line."""
     from pdfminer.layout import LTChar, LTTextLine
 
     out = []
@@ -94,9 +95,46 @@ def _text_lines(box: object, number: int, height: float) -> list[Line]:
             out.append(_line(chars[0].get_text(), chars[:1], number, height))
             rest = item.get_text().rstrip("\n").lstrip()[1:].lstrip()
             out.append(_line(rest, chars[1:], number, height))
+        elif (split := _run_in(item)) is not None:
+            (head, head_chars), (rest, rest_chars) = split
+            out.append(_line(head, head_chars, number, height))
+            out.append(_line(rest, rest_chars, number, height))
         else:
             out.append(_line(item.get_text().rstrip("\n"), chars, number, height, item))
     return out
+
+
+def _run_in(item: object) -> tuple[tuple[str, list], tuple[str, list]] | None:
+    """A run-in heading opening the line (``5.1 Hyper Parameter Optimization We have…``):
+    the line's text and characters up to where bold type gives way to the body's, and after.
+    Only a bold run of two words or more that starts with a section number or ends with a full
+    stop or colon counts (bold words wrapped onto a line's start are emphasis, not a heading)."""
+    from pdfminer.layout import LTChar
+
+    pieces: list[tuple[str, LTChar | None]] = [
+        (c.get_text(), c if isinstance(c, LTChar) and c.get_text().strip() else None)
+        for c in item]  # type: ignore[attr-defined]
+    flags = [BOLD.search(c.fontname.split("+")[-1].lower()) is not None
+             for _, c in pieces if c is not None]
+    if len(flags) < 12 or not flags[0] or all(flags):
+        return None
+    cut = flags.index(False)
+    if any(flags[cut:]):
+        return None
+    seen = 0
+    at = 0
+    while at < len(pieces):
+        seen += pieces[at][1] is not None
+        if seen == cut + 1:
+            break
+        at += 1
+    head = "".join(t for t, _ in pieces[:at]).strip()
+    rest = "".join(t for t, _ in pieces[at:]).rstrip("\n").strip()
+    if len(head.split()) < 2 or not rest or not RUN_IN.search(head) or FIGURE_LABEL.match(
+            f"{head}  "):
+        return None  # a caption's label in bold stays with its caption
+    chars = [c for _, c in pieces if c is not None]
+    return (head, chars[:cut]), (rest, chars[cut:])
 
 
 def _line(text: str, chars: list, number: int, height: float, item: object = None) -> Line:

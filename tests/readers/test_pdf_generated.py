@@ -165,3 +165,43 @@ def test_running_feet_that_change_from_page_to_page_and_labels_set_off_by_space(
     assert [b.text for b in blocks if isinstance(b, copydesk.Caption)] == [
         "Figure 1-2 Existing row and column controls"] * 2
     assert [b.text for b in blocks if isinstance(b, Paragraph)] == [t[0] for t in texts]
+
+
+def test_run_in_headings_and_a_table_do_not_break_the_column(tmp_path):
+    """A paper's page: a run-in heading in bold opening a paragraph's first line, a heading on
+    a line of its own, and a table of short cells that must not be taken for columns."""
+    path = tmp_path / "paper.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    height = letter[1]
+    chapters = pagegen.load_chapters(shared=False)
+    first, second = [p for p in chapters[3] if "-" not in p][:2]
+    y = height - 100
+    pdf.setFont("Times-Bold", 10)
+    pdf.drawString(72, y, "5.1 Hyper Parameter Optimization")
+    y -= 16
+    pdf.setFont(FONT, SIZE)
+    for i, line in enumerate(wrap(first, 460, INDENT, random.Random(1))):
+        pdf.drawString(72 + (INDENT if i == 0 else 0), y, line)
+        y -= LEADING
+    y -= 10
+    for row in range(8):  # a table: four narrow columns of numbers
+        for col in range(4):
+            pdf.drawString(120 + col * 90, y, f"{row * 4 + col:>3} ms")
+        y -= LEADING
+    y -= 10
+    lead = "5.2 Quantitative Results."
+    pdf.setFont("Times-Bold", SIZE)
+    pdf.drawString(72, y, lead)
+    lines = wrap(second, 460, stringWidth(lead + " ", "Times-Bold", SIZE), random.Random(2))
+    pdf.setFont(FONT, SIZE)
+    for i, line in enumerate(lines):
+        x = 72 + (stringWidth(lead + " ", "Times-Bold", SIZE) if i == 0 else 0)
+        pdf.drawString(x, y, line)
+        y -= LEADING
+    pdf.save()
+    doc = copydesk.clean(copydesk.read(path))
+    blocks = list(iter_blocks(doc))
+    heads = [b.text for b in blocks if isinstance(b, copydesk.Heading)]
+    assert heads == ["5.1 Hyper Parameter Optimization", "5.2 Quantitative Results."]
+    paragraphs = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert first in paragraphs and second in paragraphs
