@@ -61,6 +61,7 @@ SLICE = 60  # lines per horizontal slice in which gutters are sought on a skewed
 GUTTER_SHARE = 0.25  # … and at least this share of a body line's height, for small type)
 SPAN = 1.25  # a line this many times wider than a column spans columns
 HEADING_SIZE = 1.3  # type this much larger than the body's sets a heading (or a pull quote)
+QUOTE_SIZE = 1.15  # type this much larger, in italic or between rules, sets a pull quote
 FULL = 0.9  # a line reaching this far across its column is full (running text)
 TITLE_SIZE = 1.6  # and this much larger, an article's headline
 SMALL_SIZE = 0.92  # type this much smaller than the body's is a caption's (or a credit's)
@@ -537,7 +538,7 @@ def classify(group: list[Line], page: Page, size: float, height: float,
     if (smaller and (by_picture(group, page.pictures, height) or find_credit(text) or labelled)) or (
             labelled and not own >= HEADING_SIZE * size):
         return "caption"
-    larger = own >= HEADING_SIZE * size if own and size else False
+    larger = own >= QUOTE_SIZE * size if own and size else False
     if larger and len(text.split()) >= MIN_QUOTE_WORDS and not any(ln.bold for ln in group) and (
             all(ln.italic for ln in group) or between_rules(group, page.rules, height)):
         return "pullquote"

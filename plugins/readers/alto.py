@@ -2,10 +2,11 @@
 
 Every ``TextLine`` becomes a line with its box (converted to points from the file's
 ``MeasurementUnit``: pixel at 300 dpi, mm10, inch1200), its font size and style (from
-``TextStyle``, else estimated from its words' heights and letter shapes); ``SP`` is a space
-and ``HYP`` the hyphen of a word split at the line end, which ``dehyphenate`` then decides on
-(an engine's ``SUBS_CONTENT`` that keeps the hyphen is the source's own reading). ``Illustration`` areas
-are pictures and thin ``GraphicalElement``s rules, for finding captions and pull quotes.
+``TextStyle``, else estimated from its words' heights and letter shapes, steadied over its
+text block); ``SP`` is a space and ``HYP`` the hyphen of a word split at the line end, which
+``dehyphenate`` then decides on (an engine's ``SUBS_CONTENT`` that keeps the hyphen is the
+source's own reading). ``Illustration`` areas are pictures and thin ``GraphicalElement``s
+rules, for finding captions and pull quotes.
 Pages go through the shared page layout (columns, reading order, running heads) and the print
 cleaners. Parsed without entity expansion or network.
 Use: ``copydesk convert page.alto.xml -o page.epub`` (sniffed from the content).
@@ -28,6 +29,7 @@ RULE_WIDTH = 3.0  # points: a graphical element this thin is a rule
 # a word's ink height as a share of its type size, by the letters it has: ascenders (and
 # capitals, digits), descenders, both or neither (Times-like proportions)
 ASCENDERS, DESCENDERS = frozenset("bdfhklt0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"), frozenset("gjpqyQ")
+BLOCK_SPREAD = 0.4  # an estimated line size this close to its block's takes the block's
 INK = {(True, True): 0.9, (True, False): 0.69, (False, True): 0.67, (False, False): 0.46}
 POINTS = {"pixel": 72 / 300, "mm10": 72 / 254, "inch1200": 72 / 1200}
 
@@ -58,6 +60,17 @@ def em_size(word: str, height: float) -> float:
     return height / ink
 
 
+def _steady_sizes(lines: list[Line], estimated: dict[etree._Element, list[tuple[int, float]]],
+                  block_ems: dict[etree._Element, list[float]]) -> None:
+    """Estimated sizes made steady: a line takes its text block's size (the median over all
+    its words) unless its own differs by more than ``BLOCK_SPREAD`` (a block of mixed type)."""
+    for block, members in estimated.items():
+        common = median(block_ems[block])
+        for index, own in members:
+            if abs(own - common) <= BLOCK_SPREAD * common:
+                lines[index].font_size = round(common, 2)
+
+
 def read_alto(source: Source) -> Document:
     try:
         root = etree.fromstring(source.read_bytes(), parser=SAFE)
@@ -71,6 +84,9 @@ def read_alto(source: Source) -> Document:
     pages = []
     for number, page in enumerate(_children(root, "Page"), 1):
         lines = []
+        # per text block (the element itself: it stays alive as the key): (line, own size)
+        estimated: dict[etree._Element, list[tuple[int, float]]] = {}
+        block_ems: dict[etree._Element, list[float]] = {}
         for text_line in _children(page, "TextLine"):
             words, style = [], styles.get((text_line.get("STYLEREFS") or "").split(" ")[0])
             ems, whole = [], None
@@ -91,13 +107,19 @@ def read_alto(source: Source) -> Document:
             x, y = _num(text_line, "HPOS") * scale, _num(text_line, "VPOS") * scale
             w, h = _num(text_line, "WIDTH") * scale, _num(text_line, "HEIGHT") * scale
             font_style = (style.get("FONTSTYLE") or "") if style is not None else ""
+            given = _num(style, "FONTSIZE") if style is not None else 0.0
+            if not given and any(ems):
+                block = text_line.getparent()
+                block_ems.setdefault(block, []).extend(e for e in ems if e)
+                estimated.setdefault(block, []).append(
+                    (len(lines), median([e for e in ems if e])))
             lines.append(Line(
                 text=text, page=number,
                 box=Box(x0=round(x, 2), y0=round(y, 2), x1=round(x + w, 2), y1=round(y + h, 2)),
                 font=style.get("FONTFAMILY") if style is not None else None,
-                font_size=(_num(style, "FONTSIZE") if style is not None else 0.0) or round(
-                    median([e for e in ems if e] or [h]), 2) or None,
+                font_size=given or round(median([e for e in ems if e] or [h]), 2) or None,
                 bold="bold" in font_style, italic="italic" in font_style, hyphen_word=whole))
+        _steady_sizes(lines, estimated, block_ems)
         pictures, rules = [], []
         for element in _children(page, "Illustration") + _children(page, "GraphicalElement"):
             x, y = _num(element, "HPOS") * scale, _num(element, "VPOS") * scale

@@ -180,3 +180,22 @@ def test_broken_geometry_loses_no_text(kind, data):
     doc = copydesk.clean(copydesk.read(data, kind))
     text = " ".join(b.text for b in iter_blocks(doc) if isinstance(b, (Paragraph, Boilerplate)))
     assert "Hello" in text and "world" in text
+
+
+def test_alto_sizes_estimated_from_word_shapes_are_steady_within_a_block():
+    """Without TextStyle a line's type size is estimated from its words' heights and letter
+    shapes; a block's lines take the block's size, so one odd word height does not cut a
+    pull quote in two (the OCR's boxes vary by a few pixels from word to word)."""
+    def line(y: int, words: list[tuple[str, int]]) -> str:
+        return (f'<TextLine HPOS="300" VPOS="{y}" WIDTH="900" HEIGHT="60">'
+                + "<SP/>".join(f'<String CONTENT="{w}" HEIGHT="{h}"/>' for w, h in words)
+                + "</TextLine>")
+
+    block = "".join([line(400, [("The", 40), ("Land", 40), ("Fund", 40), ("is", 40)]),
+                     line(470, [("subject", 54), ("to", 39), ("periodical", 54)]),
+                     line(540, [("increase", 42), ("of", 52)])])
+    page = (f'<alto><Layout><Page WIDTH="2550" HEIGHT="3300"><PrintSpace><TextBlock>{block}'
+            f'</TextBlock></PrintSpace></Page></Layout></alto>').encode()
+    doc = copydesk.read(page, "alto")
+    sizes = {ln.font_size for b in iter_blocks(doc) for ln in getattr(b, "lines", [])}
+    assert len(sizes) == 1
