@@ -365,6 +365,14 @@ def _column(line: Line, edges: list[float]) -> int:
     return sum(centre > e for e in edges)
 
 
+def opens_with_initial(words: list[tuple[str, float]]) -> bool:
+    """Whether a line's first word (text, height) is a drop cap the OCR engine glued to the
+    words beside it: a single letter ``DROP_SIZE`` times taller than the others."""
+    if len(words) < 2 or len(words[0][0]) != 1 or not words[0][0].isalpha():
+        return False
+    return words[0][1] >= DROP_SIZE * median(h for _, h in words[1:])
+
+
 def is_initial(line: Line, height: float) -> bool:
     """A drop cap: a single letter much taller than the body's lines."""
     text = line.text.strip()

@@ -21,7 +21,7 @@ from statistics import median
 from lxml import etree
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
-from copydesk.pagelayout import Page, blocks_from_pages
+from copydesk.pagelayout import Page, blocks_from_pages, opens_with_initial
 
 KIND = "alto"
 SAFE = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
@@ -60,6 +60,12 @@ def em_size(word: str, height: float) -> float:
     return height / ink
 
 
+def _box(element: etree._Element, scale: float) -> Box:
+    x, y = _num(element, "HPOS") * scale, _num(element, "VPOS") * scale
+    return Box(x0=round(x, 2), y0=round(y, 2), x1=round(x + _num(element, "WIDTH") * scale, 2),
+               y1=round(y + _num(element, "HEIGHT") * scale, 2))
+
+
 def _steady_sizes(lines: list[Line], estimated: dict[etree._Element, list[tuple[int, float]]],
                   block_ems: dict[etree._Element, list[float]]) -> None:
     """Estimated sizes made steady: a line takes its text block's size (the median over all
@@ -89,11 +95,12 @@ def read_alto(source: Source) -> Document:
         block_ems: dict[etree._Element, list[float]] = {}
         for text_line in _children(page, "TextLine"):
             words, style = [], styles.get((text_line.get("STYLEREFS") or "").split(" ")[0])
-            ems, whole = [], None
+            ems, whole, strings = [], None, []
             for item in text_line:
                 name = _local(item)
                 if name == "String":
                     words.append(item.get("CONTENT", ""))
+                    strings.append(item)
                     if item.get("SUBS_TYPE") == "HypPart1":
                         whole = item.get("SUBS_CONTENT") or None
                     ems.append(em_size(words[-1], _num(item, "HEIGHT") * scale))
@@ -106,6 +113,17 @@ def read_alto(source: Source) -> Document:
                 continue
             x, y = _num(text_line, "HPOS") * scale, _num(text_line, "VPOS") * scale
             w, h = _num(text_line, "WIDTH") * scale, _num(text_line, "HEIGHT") * scale
+            if opens_with_initial([(c, _num(e, "HEIGHT")) for c, e in zip(words, strings,
+                                                                          strict=True)]):
+                # a drop cap glued to the words beside it: a line of its own
+                cap = _box(strings[0], scale)
+                lines.append(Line(text=words[0], page=number, box=cap,
+                                  font_size=round(cap.height, 2)))
+                rest = [_box(e, scale) for e in strings[1:]]
+                x, y = min(b.x0 for b in rest), min(b.y0 for b in rest)
+                w, h = max(b.x1 for b in rest) - x, max(b.y1 for b in rest) - y
+                words, ems = words[1:], ems[1:]
+                text = " ".join(wd for wd in words if wd)
             font_style = (style.get("FONTSTYLE") or "") if style is not None else ""
             given = _num(style, "FONTSIZE") if style is not None else 0.0
             if not given and any(ems):

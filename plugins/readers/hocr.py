@@ -19,7 +19,7 @@ import lxml.html
 from lxml import etree
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
-from copydesk.pagelayout import Page, blocks_from_pages
+from copydesk.pagelayout import Page, blocks_from_pages, opens_with_initial
 
 KIND = "hocr"
 SAFE = lxml.html.HTMLParser(no_network=True, remove_comments=True, recover=True)
@@ -42,6 +42,22 @@ def _title(el: etree._Element, key: str) -> list[float]:
 
 def _classes(el: etree._Element) -> set[str]:
     return set((el.get("class") or "").split())
+
+
+def _line(element: etree._Element, bbox: list[float], number: int, scale: float,
+          size: float | None, words: list[etree._Element] | None = None,
+          text: str | None = None) -> Line:
+    """A line (or one word, a drop cap) with its box in points; bold and italic when every
+    word is set in ``<strong>``/``<em>``."""
+    words = words if words is not None else [element]
+    return Line(
+        text=text if text is not None else " ".join("".join(element.itertext()).split()),
+        page=number,
+        box=Box(x0=round(bbox[0] * scale, 2), y0=round(bbox[1] * scale, 2),
+                x1=round(bbox[2] * scale, 2), y1=round(bbox[3] * scale, 2)),
+        font_size=round(size, 2) if size else None,
+        bold=bool(words) and all(w.xpath("ancestor-or-self::strong|.//strong") for w in words),
+        italic=bool(words) and all(w.xpath("ancestor-or-self::em|.//em") for w in words))
 
 
 def read_hocr(source: Source) -> Document:
@@ -72,14 +88,17 @@ def read_hocr(source: Source) -> Document:
             if not text:
                 continue
             size = (_title(element, "x_size") or [0.0])[0] * scale * 0.75 or None
-            lines.append(Line(
-                text=text, page=number,
-                box=Box(x0=round(bbox[0] * scale, 2), y0=round(bbox[1] * scale, 2),
-                        x1=round(bbox[2] * scale, 2), y1=round(bbox[3] * scale, 2)),
-                font_size=round(size, 2) if size else None,
-                bold=bool(words) and all(w.xpath("ancestor-or-self::strong|.//strong")
-                                         for w in words),
-                italic=bool(words) and all(w.xpath("ancestor-or-self::em|.//em") for w in words)))
+            boxes = [_title(w, "bbox") for w in words]
+            if all(len(b) == 4 for b in boxes) and opens_with_initial([
+                    ("".join(w.itertext()).strip(), b[3] - b[1])
+                    for w, b in zip(words, boxes, strict=True)]):
+                # a drop cap glued to the words beside it: a line of its own
+                lines.append(_line(words[0], boxes[0], number, scale, None))
+                words, rest = words[1:], boxes[1:]
+                bbox = [min(b[0] for b in rest), min(b[1] for b in rest),
+                        max(b[2] for b in rest), max(b[3] for b in rest)]
+                text = " ".join(" ".join("".join(w.itertext()).split()) for w in words).strip()
+            lines.append(_line(element, bbox, number, scale, size, words, text))
         pages.append(Page(number=number, width=box[2] * scale, height=box[3] * scale,
                           lines=lines, pictures=pictures, rules=rules))
     if not any(p.lines for p in pages):

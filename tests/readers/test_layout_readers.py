@@ -199,3 +199,45 @@ def test_alto_sizes_estimated_from_word_shapes_are_steady_within_a_block():
     doc = copydesk.read(page, "alto")
     sizes = {ln.font_size for b in iter_blocks(doc) for ln in getattr(b, "lines", [])}
     assert len(sizes) == 1
+
+
+@pytest.mark.parametrize("kind", ["hocr", "alto"])
+def test_a_drop_cap_glued_to_the_words_beside_it_opens_its_paragraph(kind):
+    """Tesseract may read a drop cap as the first word of the third line beside it
+    (``T an outburst of``): the letter is split off and opens the paragraph it belongs to."""
+    def words(texts: list[str], x: int, y: int) -> list[tuple[str, int, int, int, int]]:
+        """(text, x, y, width, height) of each word, in 1/300 inch, set from x on line y."""
+        out = []
+        for text in texts:
+            out.append((text, x, y, 20 * len(text) + 20, 40))
+            x += 20 * len(text) + 40
+        return out
+
+    cap = ("T", 300, 400, 80, 160)  # three lines deep, read with the third line's words
+    lines = [words(["his", "last", "piece", "of"], 420, 400),
+             words(["insolence", "came", "after"], 420, 460),
+             [cap, *words(["an", "outburst", "of"], 420, 520)],
+             words(["temper,", "and", "the", "room", "fell", "silent."], 300, 580)]
+    if kind == "hocr":
+        body = "".join(
+            "<span class='ocr_line' title='bbox {} {} {} {}; x_size 40'>{}</span>".format(
+                ws[0][1], min(w[2] for w in ws), ws[-1][1] + ws[-1][3],
+                max(w[2] + w[4] for w in ws),
+                " ".join(f"<span class='ocrx_word' title='bbox {x} {y} {x + w} {y + h}'>{t}</span>"
+                         for t, x, y, w, h in ws))
+            for ws in lines)
+        data = (f"<html><body><div class='ocr_page' title='bbox 0 0 2550 3300; scan_res 300'>"
+                f"{body}</div></body></html>").encode()
+    else:
+        body = "".join(
+            '<TextLine HPOS="{}" VPOS="{}" WIDTH="{}" HEIGHT="{}">{}</TextLine>'.format(
+                ws[0][1], min(w[2] for w in ws), ws[-1][1] + ws[-1][3] - ws[0][1],
+                max(w[2] + w[4] for w in ws) - min(w[2] for w in ws),
+                "<SP/>".join(f'<String CONTENT="{t}" HPOS="{x}" VPOS="{y}" WIDTH="{w}" '
+                             f'HEIGHT="{h}"/>' for t, x, y, w, h in ws))
+            for ws in lines)
+        data = (f'<alto><Layout><Page WIDTH="2550" HEIGHT="3300"><PrintSpace><TextBlock>{body}'
+                f'</TextBlock></PrintSpace></Page></Layout></alto>').encode()
+    doc = copydesk.clean(copydesk.read(data, kind))
+    assert [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph)] == [
+        "This last piece of insolence came after an outburst of temper, and the room fell silent."]
