@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 import pytest
 from conftest import SEEDS, epubcheck_messages
@@ -32,6 +33,14 @@ def xhtml(path) -> dict[str, str]:
 def test_seeds_make_clean_epubs(seed, tmp_path, epubcheck):
     out = tmp_path / "page.epub"
     copydesk.convert(seed, out)
+    assert epubcheck(out) == []
+
+
+def test_layout_input_makes_a_clean_epub(tmp_path, epubcheck):
+    """Tesseract's hOCR of a typeset page: stories, figures with captions and credits, pull
+    quotes, a restored drop cap."""
+    out = tmp_path / "page.epub"
+    copydesk.convert(Path(__file__).parent.parent / "data" / "ocr" / "typeset-page.hocr", out)
     assert epubcheck(out) == []
 
 
