@@ -14,7 +14,8 @@ public-domain books), or else by its frequency (``wordfreq``) less ``RARE_START`
 usual first word), and by how often the document itself uses it in mid-sentence (names);
 words that would make the sentence a question (``Is``, ``Does``…) are left out unless it
 ends with ``?``. The letter is restored only when the best word is common enough
-(``MIN_ZIPF``; where the page geometry shows the hole, only ``SEEN_MIN_ZIPF``) and clearly
+(``MIN_ZIPF``; where the page geometry shows the hole, only ``SEEN_MIN_ZIPF``, and only
+letters that fit the hole's width: I and J a narrow one, the others a wide one) and clearly
 ahead of the next (``MARGIN``). A restored letter is recorded as an edit of kind ``supply``
 and marked in the text, so TEI can write it as ``<supplied>``. Use: on by default for print
 OCR and the layout readers (PDF, hOCR, ALTO); ``--no-clean dropcap``.
@@ -44,6 +45,7 @@ SEEN_MIN_ZIPF = 0.0  # where geometry shows the hole, only which letter is in qu
 MARGIN = 0.4
 DOCUMENT_WEIGHT = 1.5  # weight of the document's own use of a word (names above all)
 HOLE, HOLE_WIDTH = 1.5, 6.0  # a drop cap's room: over 1.5 and under 6 line heights wide
+NARROW = 0.75  # a room narrower than this share of its depth held an I or a J
 RARE_START = 2.0  # Zipf penalty of a word that is not among the usual first words
 SENTENCE_STARTS: dict[str, float] = json.loads(
     (Path(__file__).with_name("sentence_starts.json")).read_text(encoding="utf-8"))["share"]
@@ -55,11 +57,15 @@ _LONE_CAPITAL = re.compile(r"^\s*([A-Z])\s*$")
 _MID_SENTENCE_WORD = re.compile(r"(?<=[^\s.!?…:\"“”‘’'—(])\s+([A-Z][\w’']*)")
 
 
-def candidates(fragment: str, sentence: str, vocab: Counter[str]) -> list[tuple[float, str]]:
-    """(score, word) for each capital before ``fragment``, best first."""
+def candidates(fragment: str, sentence: str, vocab: Counter[str],
+               shape: float | None = None) -> list[tuple[float, str]]:
+    """(score, word) for each capital before ``fragment`` (that fits the room of a drop cap of
+    ``shape``, where the geometry shows one), best first."""
     question = sentence.rstrip().endswith("?")
     out = []
     for letter in string.ascii_uppercase:
+        if not fits_hole(letter, shape):
+            continue
         word = letter + fragment
         if word.lower() in QUESTION_WORDS and not question:
             continue
@@ -77,10 +83,10 @@ def start_score(word: str) -> float:
 
 
 def choose(fragment: str, sentence: str, vocab: Counter[str],
-           least: float = MIN_ZIPF) -> str | None:
+           least: float = MIN_ZIPF, shape: float | None = None) -> str | None:
     """The restored word, or ``None`` when the evidence is not good enough (the best word
     scoring under ``least``, or not clearly ahead of the next)."""
-    ranked = candidates(fragment, sentence, vocab)
+    ranked = candidates(fragment, sentence, vocab, shape) + [(-99.0, "")]
     (best, word), (second, _) = ranked[0], ranked[1]
     if best >= least and best - second >= MARGIN:
         return word
@@ -115,20 +121,33 @@ def names_and_words(doc: Document) -> Counter[str]:
     return counts
 
 
-def room_left(block: Paragraph) -> bool:
-    """Whether the paragraph's first two lines start well right of its later lines in the
-    same column (page geometry): the room a drop cap took, the letter lost by OCR."""
+def hole(block: Paragraph) -> float | None:
+    """Where the paragraph's first two lines start well right of its later lines in the same
+    column (page geometry: the room a drop cap took, the letter lost by OCR), the room's width
+    over its depth; else ``None``."""
     boxes = [ln.box for ln in block.lines[:6]]
     if len(boxes) < 3 or any(b is None for b in boxes):
-        return False
+        return None
     height = median(b.height for b in boxes)  # type: ignore[union-attr]
     first, second = boxes[0], boxes[1]
     below = [b.x0 for b in boxes[2:] if b.y0 > second.y0  # type: ignore[union-attr]
              and first.x0 - HOLE_WIDTH * height <= b.x0 < first.x0]  # type: ignore[union-attr]
     if not below:
-        return False
+        return None
     base = min(below)
-    return first.x0 - base > HOLE * height and second.x0 - base > HOLE * height  # type: ignore[union-attr]
+    if not (first.x0 - base > HOLE * height and second.x0 - base > HOLE * height):  # type: ignore[union-attr]
+        return None
+    beside = [b for b in boxes if b.x0 - base > HOLE * height]  # type: ignore[union-attr]
+    depth = beside[-1].y1 - first.y0  # type: ignore[union-attr]
+    return (first.x0 - base) / depth if depth > 0 else None  # type: ignore[union-attr]
+
+
+def fits_hole(letter: str, shape: float | None) -> bool:
+    """Whether a capital fits a drop cap's room of this width-to-depth ``shape``: I and J are
+    far narrower than any other capital, in any face."""
+    if shape is None:
+        return True
+    return shape < NARROW if letter in "IJ" else shape >= NARROW
 
 
 def restore(block: Paragraph, letter: str, log: EditLog, note: str) -> Paragraph:
@@ -158,11 +177,11 @@ def dropcap(doc: Document) -> Document:
                 out.append(restore(block, lone.group(1), log, "the drop cap's own line"))
                 continue
             first = block.lines[0].text
-            seen = room_left(block)  # the page geometry shows a letter is missing
-            if fragment and (seen or len(first) - len(first.lstrip()) > indent):
+            shape = hole(block)  # the page geometry shows a letter is missing
+            if fragment and (shape is not None or len(first) - len(first.lstrip()) > indent):
                 sentence = re.split(r"(?<=[.!?])\s", block.text, maxsplit=1)[0]
                 word = choose(fragment.group(1), sentence, vocab,
-                              SEEN_MIN_ZIPF if seen else MIN_ZIPF)
+                              MIN_ZIPF if shape is None else SEEN_MIN_ZIPF, shape)
                 if word is not None:
                     block = restore(block, word[0], log, f"gap before {fragment.group(1)!r}")
             out.append(block)

@@ -144,20 +144,37 @@ def test_alto_subs_content_keeps_a_hyphen_the_rules_would_drop():
     assert text("co-operate") == "They agreed to co-operate fully."
 
 
-def test_a_drop_cap_lost_by_ocr_is_restored_from_the_room_it_left():
-    """Tesseract often drops a drop cap: the first lines start right of the rest, the word
-    lacks its first letter. A word too rare to restore on text alone is restored here."""
-    text = ["lert and suspicious, the", "working-class of the city", "watched the palace all",
-            "night, and in the morning the", "guards were gone from the gates."]
+def hocr_with_hole(first: list[str], rest: list[str], hole: int) -> bytes:
+    """A column whose first three lines start ``hole`` pixels right of the rest: the room of
+    a drop cap three lines deep (165 pixels) that the OCR lost."""
     body = "".join(
-        f"<span class='ocr_line' title='bbox {420 if i < 3 else 300} {400 + 60 * i} 1300 "
-        f"{445 + 60 * i}; x_size 40'>{line}</span>" for i, line in enumerate(text))
-    page = (f"<html><body><div class='ocr_page' title='bbox 0 0 2550 3300; scan_res 300'>"
+        f"<span class='ocr_line' title='bbox {300 + (hole if i < 3 else 0)} {400 + 60 * i} 1300 "
+        f"{445 + 60 * i}; x_size 40'>{line}</span>" for i, line in enumerate(first + rest))
+    return (f"<html><body><div class='ocr_page' title='bbox 0 0 2550 3300; scan_res 300'>"
             f"{body}</div></body></html>").encode()
-    doc = copydesk.clean(copydesk.read(page, "hocr"))
+
+
+REST = ["night, and in the morning the", "guards were gone from the gates."]
+
+
+@pytest.mark.parametrize("first, hole, word", [
+    (["lert and suspicious, the", "working-class of the city", "watched the palace all"], 190,
+     "Alert"),  # too rare to restore on text alone
+    (["t the City Duma all atten-", "tion was on the new Gov-", "ernment, and the talks"], 190,
+     "At"),  # "It" is likelier, but an I is far narrower than this room
+    (["n November 9th Kerensky and", "his Cossacks came to the", "edge of the city and"], 180,
+     None),  # not "In": the room is too wide; "An" or "On" the words cannot tell, so left
+    (["t was late when the council", "met, and the members were", "tired of the long day"], 90,
+     "It"),  # a room this narrow held an I
+])
+def test_a_drop_cap_lost_by_ocr_is_restored_from_the_room_it_left(first, hole, word):
+    """Tesseract often drops a drop cap: the first lines start right of the rest, the word
+    lacks its first letter. The room says a letter is missing, and how wide it was."""
+    doc = copydesk.clean(copydesk.read(hocr_with_hole(first, REST, hole), "hocr"))
     paragraph = next(b for b in iter_blocks(doc) if isinstance(b, Paragraph))
-    assert paragraph.text.startswith("Alert and suspicious, the working-class")
-    assert [(e.kind, e.replacement) for e in doc.edits if e.plugin == "dropcap"] == [("supply", "A")]
+    assert paragraph.text.split()[0] == (word or first[0].split()[0])
+    assert [(e.kind, e.replacement) for e in doc.edits if e.plugin == "dropcap"] == (
+        [("supply", word[0])] if word else [])
 
 
 @pytest.mark.parametrize("kind, data", [
