@@ -1,0 +1,61 @@
+"""Layout analysis shared by the readers that know where text sits (PDF, hOCR, ALTO).
+
+Input: each page's lines with their boxes (top-left origin), type sizes and styles where
+known, and its picture areas and rules. Output: blocks in reading order, ready for the same
+cleaners as print OCR:
+
+- columns are found from the gutters (vertical strips no line crosses); lines wider than a
+  column (headlines, running heads, full-width paragraphs) cut the page into bands, and the
+  reading order is band by band, column by column, top to bottom;
+- running heads, folios and margin notes are found by position (the top or bottom margin, or
+  outside the text area) and by repetition across pages (digits aside), and become
+  ``Boilerplate`` blocks (kept, reported, left out by writers);
+- lines are grouped into provisional paragraphs by the vertical gap before them and by first-
+  line indentation (an indented line at the top of a column starts a paragraph too), and by a
+  change of type (size, weight, slant); a group starts a paragraph (``blank_before``) only
+  when the geometry says so, never at a column break, so ``reflow`` joins a paragraph across
+  columns and pages;
+- a drop cap, a single letter in type at least ``DROP_SIZE`` times the body's, is kept as a
+  line of its own just before the paragraph it opens (``dropcap`` restores it: the letter is
+  read, not guessed), and the lines set beside it do not count as indented;
+- a group in smaller type than the body's just under (or over) a picture area, or ending in a
+  photo credit, or opening with a label (``Figure 7-26.``, ``Table 1.``), is a caption (a
+  ``Figure``; a labelled group at body size too); a short group under it in smaller type still
+  is its credit;
+- a rule across the columns ends a story: the line after it opens the next (``blank_before``
+  ``STORY_BREAK``, which ``articles`` reads);
+- a group in larger italic type, or in larger type between rules, is a pull quote; a short
+  group in larger type, or in bold (one line in italic) stopping short of the column's edge,
+  is a heading (a headline when much larger);
+- each line's ``fill`` is how far it reaches across its column (1.0: to the right edge).
+"""
+
+from __future__ import annotations
+
+from copydesk.model.nodes import Block, Boilerplate, PageBreak
+from copydesk.pagelayout.columns import column_edges, reading_order
+from copydesk.pagelayout.furniture import furniture
+from copydesk.pagelayout.kinds import page_blocks
+from copydesk.pagelayout.page import FIGURE_LABEL, STORY_BREAK, Page, body_size, top_of
+from copydesk.pagelayout.paragraphs import opens_with_initial, paragraphs
+
+__all__ = ["FIGURE_LABEL", "STORY_BREAK", "Page", "blocks_from_pages", "body_size", "column_edges",
+           "furniture", "opens_with_initial", "paragraphs", "reading_order"]
+
+
+def blocks_from_pages(pages: list[Page]) -> list[Block]:
+    """Every page's lines as blocks in reading order: furniture, then headings, captions,
+    pull quotes and provisional paragraphs by type and place."""
+    marked = furniture(pages)
+    size = body_size(pages)
+    blocks: list[Block] = []
+    for page in pages:
+        if page.number > 1:
+            blocks.append(PageBreak(page=str(page.number)))
+        body = [ln for ln in page.lines if id(ln) not in marked]
+        for line in sorted((ln for ln in page.lines if id(ln) in marked), key=top_of):
+            blocks.append(Boilerplate(text=" ".join(line.text.split()), lines=[line],
+                                      reason=marked[id(line)]))
+        for run in reading_order(body, page.rules):
+            blocks += page_blocks(page, paragraphs(run), size)
+    return blocks

@@ -1,0 +1,114 @@
+"""Page furniture: running heads and feet, folios, and text in the margins."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+
+from copydesk.model.layout import Line
+from copydesk.pagelayout.page import FIGURE_LABEL, Page, body_size, by_picture, top_of
+
+MARGIN = 0.15  # share of the page height at the top and bottom where furniture sits
+EDGE = 0.08  # … and where, on a page of many, it may be told by standing apart alone
+FOLIO = re.compile(r"^[\W_]*(?:page\s*)?\d{1,4}[\W_]*$", re.IGNORECASE)
+
+
+def furniture(pages: list[Page]) -> dict[int, str]:
+    """``id(line) -> reason`` for running heads, folios and margin text on every page. A line
+    in the top or bottom margin is a running head when its shape (digits aside) recurs on
+    other pages; or (on a single page, or within ``EDGE`` of the page's edge) when it stands
+    apart from the text around it, is set no larger than the body and is no caption."""
+    marked: dict[int, str] = {}
+    size = body_size(pages)
+    edge_shapes: Counter[str] = Counter()
+    for page in pages:
+        seen = {_shape(ln.text) for ln in page.lines if _in_margin(ln, page)}
+        edge_shapes.update(seen)
+    for page in pages:
+        stacked = _stacked_letters(page.lines)
+        body = [ln for ln in page.lines if not _in_margin(ln, page)]
+        left = min((ln.box.x0 for ln in body if ln.box), default=0.0)
+        for line in page.lines:
+            assert line.box is not None
+            if _in_margin(line, page):
+                text = line.text.strip()
+                if FOLIO.match(text):
+                    marked[id(line)] = "folio"
+                elif edge_shapes[_shape(text)] >= 2 or (
+                        (len(pages) == 1 or _in_margin(line, page, EDGE))
+                        and not _runs_into_text(line, page.lines)
+                        and (line.font_size or 0) <= 1.05 * size
+                        and _outermost(line, page, size)
+                        and not FIGURE_LABEL.match(text)
+                        and not (line.box.y0 > page.height / 2  # a caption under a picture
+                                 and by_picture([line], page.pictures, line.box.height))):
+                    marked[id(line)] = "running-head"
+            elif line.box.x1 < left - 1 or line.box.height > 3 * line.box.width or (
+                    id(line) in stacked):
+                marked[id(line)] = "margin"
+    return marked
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def _outermost(line: Line, page: Page, size: float) -> bool:
+    """Whether no text stands between the line and the page's edge (above a line in the top
+    margin, below one in the bottom margin; other margin lines in body type or smaller aside)
+    and no running text stands level with it."""
+    box = line.box
+    assert box is not None
+    top = box.y1 <= page.height * MARGIN
+    for other in page.lines:
+        near = other.box
+        if other is line or near is None or min(near.x1, box.x1) <= max(near.x0, box.x0):
+            continue
+        beyond = near.y1 <= box.y0 if top else near.y0 >= box.y1
+        if beyond and not (_in_margin(other, page) and (other.font_size or 0) <= 1.05 * size):
+            return False
+    # nor is it level with running text elsewhere (a column's first line, standing alone)
+    return not any(other is not line and other.box is not None and min(
+        other.box.y1, box.y1) > max(other.box.y0, box.y0) and _runs_into_text(other, page.lines)
+        for other in page.lines)
+
+
+def _runs_into_text(line: Line, lines: list[Line]) -> bool:
+    """Whether a line in the margin has text right under or over it in the same column, at
+    line spacing (or a little more): a column's first or last line, not a running head (which
+    stands apart)."""
+    box = line.box
+    assert box is not None
+    for other in lines:
+        near = other.box
+        if other is line or near is None or min(near.x1, box.x1) <= max(near.x0, box.x0):
+            continue
+        gap = near.y0 - box.y1 if near.y0 >= box.y0 else box.y0 - near.y1
+        if -0.3 * box.height <= gap < 1.2 * box.height and not FOLIO.match(other.text.strip()):
+            return True
+    return False
+
+
+def _stacked_letters(lines: list[Line]) -> set[int]:
+    """Ids of the lines of vertical text read a letter a line: three or more lines of at most
+    two characters, one right under the other at the same place across."""
+    short = sorted((ln for ln in lines if len(ln.text.strip()) <= 2 and ln.box is not None
+                    and not ln.text.strip().isdigit()), key=lambda ln: (round(ln.box.x0 / 5), top_of(ln)))  # type: ignore[union-attr]
+    out: set[int] = set()
+    for _, same_x in itertools.groupby(short, key=lambda ln: round(ln.box.x0 / 5)):  # type: ignore[union-attr]
+        stack: list[Line] = []
+        for line in [*same_x, None]:
+            if line is not None and stack and line.box.y0 - stack[-1].box.y1 <= 2 * line.box.height:  # type: ignore[union-attr]
+                stack.append(line)
+                continue
+            if len(stack) >= 3:
+                out.update(id(ln) for ln in stack)
+            stack = [line] if line is not None else []
+    return out
+
+
+def _in_margin(line: Line, page: Page, share: float = MARGIN) -> bool:
+    box = line.box
+    return box is not None and (box.y1 <= page.height * share or box.y0 >= page.height * (
+        1 - share))

@@ -1,0 +1,134 @@
+"""What each group of lines is, by its type and place: heading, caption, pull quote, body."""
+
+from __future__ import annotations
+
+from collections import Counter
+from statistics import median
+
+from copydesk.credits import MAX_CREDIT_WORDS, find_credit, split_credit
+from copydesk.model.layout import Line
+from copydesk.model.nodes import Block, Caption, Figure, Heading, Paragraph, PullQuote
+from copydesk.pagelayout.page import (
+    FIGURE_LABEL,
+    HEADING_SIZE,
+    Page,
+    between_rules,
+    bounds,
+    by_picture,
+)
+from copydesk.pagelayout.paragraphs import is_initial
+from copydesk.textlines import SENTENCE_END, join_stripped
+
+QUOTE_SIZE = 1.15  # type this much larger, in italic or between rules, sets a pull quote
+FULL = 0.9  # a line reaching this far across its column is full (running text)
+TITLE_SIZE = 1.6  # and this much larger, an article's headline
+SMALL_SIZE = 0.92  # type this much smaller than the body's is a caption's (or a credit's)
+MIN_QUOTE_WORDS = 5
+
+
+def is_heading(group: list[Line], size: float) -> bool:
+    """A short group set in type larger than the body's, or in bold with its last line short
+    of the column's edge, starting with a capital or a section number (not a long sentence)."""
+    words = sum(len(ln.text.split()) for ln in group)
+    first = group[0].text.lstrip()[:1]
+    if len(group) > 3 or words > 20 or not size or not (first.isupper() or first.isdigit()):
+        return False
+    if words >= 8 and SENTENCE_END.search(group[-1].text.rstrip()):
+        return False  # a whole sentence in display type: a pull quote, if anything
+    larger = all((ln.font_size or 0) >= HEADING_SIZE * size for ln in group)
+    body_or_larger = all((ln.font_size or size) >= SMALL_SIZE * size for ln in group)
+    # bold at body size: a heading stops short of the column's edge (justified text fills it);
+    # so does one line in italic that is no sentence (``Elastic Stop Nut``)
+    short = (group[-1].fill or 0.0) < FULL
+    italic_line = len(group) == 1 and words <= 10 and group[0].italic and not SENTENCE_END.search(
+        group[0].text.rstrip())
+    return larger or (body_or_larger and short and (all(ln.bold for ln in group) or italic_line))
+
+
+def centred_capitals(group: list[Line], left: float, right: float, height: float) -> bool:
+    """A line in capitals centred in its column, set apart by space on both sides: the
+    section heading of older papers (``WEST INDIES.``), whose type is the body's."""
+    if len(group) != 1 or group[0].box is None or len(group[0].text.split()) > 8:
+        return False
+    letters = [c for c in group[0].text if c.isalpha()]
+    if len(letters) < 4 or sum(c.isupper() for c in letters) < 0.7 * len(letters):
+        return False
+    before, after = group[0].box.x0 - left, right - group[0].box.x1
+    return min(before, after) >= 1.5 * height and abs(before - after) <= max(
+        2 * height, 0.15 * (right - left))
+
+
+def _group_size(group: list[Line]) -> float:
+    return median(ln.font_size or 0.0 for ln in group)
+
+
+def classify(group: list[Line], page: Page, size: float, height: float,
+             column: tuple[float, float]) -> str:
+    """What a group of lines is, by its type and place in the ``column`` (its left and right
+    edges): ``initial``, ``caption``, ``pullquote``, ``heading`` or ``paragraph``."""
+    if len(group) == 1 and is_initial(group[0], height):
+        return "initial"
+    own = _group_size(group)
+    text = " ".join(ln.text for ln in group)
+    smaller = bool(own and size and own <= SMALL_SIZE * size)
+    labelled = bool(FIGURE_LABEL.match(text)) and len(text.split()) <= 80
+    if (smaller and (by_picture(group, page.pictures, height) or find_credit(text) or labelled)) or (
+            labelled and not own >= HEADING_SIZE * size):
+        return "caption"
+    larger = own >= QUOTE_SIZE * size if own and size else False
+    if larger and len(text.split()) >= MIN_QUOTE_WORDS and not any(ln.bold for ln in group) and (
+            all(ln.italic for ln in group) or between_rules(group, page.rules, height)):
+        return "pullquote"
+    if is_heading(group, size) or centred_capitals(group, *column, height):
+        return "heading"
+    return "paragraph"
+
+
+def figure(group: list[Line], credit: list[Line] | None) -> Figure:
+    """A caption's lines (and those of its credit, set apart) as a figure."""
+    text = join_stripped(group)
+    if credit:
+        caption, shown = " ".join(text.split()), join_stripped(credit)
+        credit_text = split_credit(f"({shown.strip('()')})")[1] or shown
+    else:
+        caption, credit_text = split_credit(text)
+    return Figure(blocks=[Caption(text=caption, credit=credit_text,
+                                  lines=[*group, *(credit or [])])])
+
+
+def page_blocks(page: Page, groups: list[list[Line]], size: float) -> list[Block]:
+    """A column's groups of lines as blocks, by what each group is."""
+    lines = [ln for g in groups for ln in g]
+    body = [ln for ln in lines if abs((ln.font_size or size) - size) <= 0.05 * size] or lines
+    height = median(ln.box.height for ln in body)  # type: ignore[union-attr]
+    left = Counter(round(ln.box.x0) for ln in lines).most_common(1)[0][0]  # type: ignore[union-attr]
+    column = (float(left), sorted(ln.box.x1 for ln in lines)[int(0.9 * (len(lines) - 1))])  # type: ignore[union-attr]
+    blocks: list[Block] = []
+    skip = False
+    for i, group in enumerate(groups):
+        if skip:
+            skip = False
+            continue
+        kind = classify(group, page, size, height, column)
+        if kind == "caption":
+            after = groups[i + 1] if i + 1 < len(groups) else None
+            credit = after if after is not None and _is_credit(after, group, size) else None
+            skip = credit is not None
+            blocks.append(figure(group, credit))
+        elif kind == "pullquote":
+            blocks.append(PullQuote(text=join_stripped(group), lines=group))
+        elif kind == "heading":
+            large = (group[0].font_size or 0) >= TITLE_SIZE * size
+            blocks.append(Heading(text=join_stripped(group), lines=group, level=1 if large else 2))
+        else:
+            blocks.append(Paragraph(text=join_stripped(group), lines=group))
+    return blocks
+
+
+def _is_credit(group: list[Line], caption: list[Line], size: float) -> bool:
+    """A short line in small type right under a caption (its photo credit)."""
+    words = sum(len(ln.text.split()) for ln in group)
+    own = _group_size(group)
+    gap = bounds(group).y0 - bounds(caption).y1
+    return len(group) == 1 and words <= MAX_CREDIT_WORDS and bool(own) and (
+        own <= SMALL_SIZE * size) and gap < 2 * (caption[-1].box.height if caption[-1].box else 10)

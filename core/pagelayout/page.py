@@ -1,0 +1,80 @@
+"""The page as the layout sees it, and its geometry: boxes, type sizes, picture areas, rules."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from copydesk.model.layout import Box, Line
+
+HEADING_SIZE = 1.3  # type this much larger than the body's sets a heading (display type)
+NEAR = 2.5  # a caption starts within this many body line heights of its picture
+STORY_BREAK = 2  # ``blank_before`` of a line after a rule across the columns: a new story
+# a caption's label: "Figure 7-26.", "Fig. 3:", "Table 1.", "PLATE IV.", "Example 2-1   Query…"
+FIGURE_LABEL = re.compile(
+    r"^\s*(?:Figure|FIGURE|Fig\.|FIG\.|Table|TABLE|Chart|Map|Plate|PLATE|Exhibit|Example)"
+    r"\s+[\dIVXLC]+(?:[.\-–][\dA-Za-z]+)*(?:[.:]\s|\s{2,})")
+
+
+@dataclass
+class Page:
+    """One page's lines (boxes in points, origin top-left), its size, and the areas its
+    pictures take and the rules (lines) drawn on it."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    pictures: list[Box] = field(default_factory=list)
+    rules: list[Box] = field(default_factory=list)
+
+
+def body_size(pages: list[Page]) -> float:
+    """The font size most of the text is set in (by characters)."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            if line.font_size:
+                sizes[round(line.font_size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def top_of(line: Line) -> float:
+    return line.box.y0 if line.box else 0.0
+
+
+def bounds(group: list[Line]) -> Box:
+    boxes = [ln.box for ln in group if ln.box is not None]
+    return Box(x0=min(b.x0 for b in boxes), y0=min(b.y0 for b in boxes),
+               x1=max(b.x1 for b in boxes), y1=max(b.y1 for b in boxes))
+
+
+def overlap(a: Box, b: Box) -> float:
+    """How much of ``a``'s width lies over or under ``b``."""
+    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0)) / max(a.width, 1e-6)
+
+
+def by_picture(group: list[Line], pictures: list[Box], height: float) -> bool:
+    """Whether the group starts just under a picture area (or ends just over one)."""
+    box = bounds(group)
+    for picture in pictures:
+        if overlap(box, picture) < 0.5:
+            continue
+        if -height <= box.y0 - picture.y1 <= NEAR * height:
+            return True
+        if -height <= picture.y0 - box.y1 <= NEAR * height:
+            return True
+    return False
+
+
+def between_rules(group: list[Line], rules: list[Box], height: float) -> bool:
+    """Whether a rule runs just over the group and another just under it."""
+    box = bounds(group)
+    over = under = False
+    for rule in rules:
+        if rule.width < rule.height or overlap(box, rule) < 0.8:
+            continue
+        over = over or 0 <= box.y0 - rule.y1 <= NEAR * height
+        under = under or 0 <= rule.y0 - box.y1 <= NEAR * height
+    return over and under
