@@ -56,3 +56,12 @@ def test_globs_and_usage_errors(folder, tmp_path, cli):
                                                      "003_d60a862d48c27c24.md"]
     assert cli("convert", str(folder), "--jobs", "2").returncode == 2
     assert cli("convert", str(tmp_path / "nothing-here"), "--output-dir", str(out)).returncode == 1
+
+
+def test_a_wrong_writer_option_is_one_usage_error_before_any_file(folder, tmp_path, cli):
+    out = tmp_path / "out"
+    result = cli("convert", str(folder), "--output-dir", str(out), "-t", "md", "--tei-breaks")
+    err = result.stderr.decode()
+    assert result.returncode == 2
+    assert err.strip().splitlines() == ["copydesk: writer 'markdown' takes no options (given: breaks)"]
+    assert not out.exists()

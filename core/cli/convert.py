@@ -13,6 +13,7 @@ from copydesk.cli.options import parse_pairs, plugin_option, split_names
 from copydesk.cli.progress import progress_bar
 from copydesk.errors import UsageError
 from copydesk.model.nodes import Document
+from copydesk.options import build_options
 from copydesk.pluginmanager import Plugins, make_plugins
 from copydesk.sources import Source
 
@@ -102,6 +103,7 @@ def run_batch(inputs: tuple[str, ...], output_dir: Path, settings: batch.Setting
         raise UsageError("batch mode reads files, not standard input")
     extensions = {e for r in plugins.readers.values() for e in r.extensions}
     writer = plugins.writer(settings.to_format)
+    build_options(writer.options, dict(settings.options), f"writer {writer.name!r}")  # fail once
     planned = batch.plan(inputs, output_dir, writer.extension, extensions)
     if not planned:
         raise UsageError("no input files found")
