@@ -43,6 +43,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.cleaners.headings",
     "copydesk.plugins.cleaners.pullquotes",
     "copydesk.plugins.cleaners.reflow",
+    "copydesk.plugins.cleaners.wordsplits",
     "copydesk.plugins.writers.model_json",
     "copydesk.plugins.writers.tei",
     "copydesk.plugins.writers.epub",

@@ -190,3 +190,16 @@ def test_reflow_never_runs_a_paragraph_on_past_a_headline_or_lone_punctuation():
     assert got == [("Paragraph", "The results are as follows, published on"),
                    ("Heading", "A New Story"),
                    ("Paragraph", "The man sat huddled up in his chair and waited. …")]
+
+
+def test_words_split_after_their_first_capital_are_joined():
+    text = ("“Y ou are late,” said the clerk. Y es, we had come by the old road, and K erensky\n"
+            "had gone before us. Plan B was to wait for Kerensky at the gate, where T cells and\n"
+            "vitamin C is all the doctor spoke of.\n")
+    doc = convert(text, ["reflow", "wordsplits"])
+    (paragraph,) = paragraphs(doc)
+    assert paragraph.startswith("“You are late,” said the clerk. Yes, we had come")
+    assert "and Kerensky had gone" in paragraph
+    assert "Plan B was" in paragraph and "T cells" in paragraph and "vitamin C is" in paragraph
+    joins = [(e.original, e.replacement) for e in doc.edits if e.plugin == "wordsplits"]
+    assert joins == [("Y ou", "You"), ("Y es", "Yes"), ("K erensky", "Kerensky")]

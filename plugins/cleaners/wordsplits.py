@@ -1,0 +1,82 @@
+"""The ``wordsplits`` cleaner: join a word OCR split after its first capital (``Y ou``, ``K erensky``).
+
+OCR engines (Tesseract above all) often read a space after a capital whose overhang or
+kerning reaches over the next letter: ``“Y ou are``, ``Y es``, ``T he``, ``K erensky``. A
+single capital other than A, I and O (words of their own), followed by a lower-case fragment,
+is joined when the evidence says the two are one word: the joined word is common (Zipf ≥
+``KNOWN``, ``wordfreq``) and clearly commoner than the fragment alone (by ``MARGIN``), or the
+document itself uses the joined word elsewhere while the fragment is no common word
+(``Kerensky``). ``Plan B was``, ``vitamin C is`` or ``T cells`` stay as they are.
+
+Each join is recorded as an edit (kind ``join``) and marked in the text. Runs after ``reflow``.
+Use: on by default for print OCR, hOCR and ALTO; ``--no-clean wordsplits``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from copydesk import Cleaner, Document, Mark, hookimpl, iter_blocks, walk
+from copydesk.model.nodes import Block, TextBlock
+from copydesk.textedit import EditLog, mark_order, splice_many
+
+NAME = "wordsplits"
+KNOWN = 3.0  # the joined word is at least this common (Zipf scale) …
+MARGIN = 0.8  # … and this much commoner than the fragment alone
+COMMON = 3.0  # a fragment this common is a word in its own right
+SPLIT = re.compile(r"(?<![\w’'.-])([B-HJ-NP-Z]) ([a-z][a-z’']*)\b")
+WORD = re.compile(r"[A-Z][a-z’']+")
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    return zipf_frequency(word.replace("’", "'"), "en")
+
+
+def one_word(letter: str, fragment: str, seen: Counter[str]) -> bool:
+    """Whether ``letter fragment`` is one word split in two."""
+    joined, alone = zipf((letter + fragment).lower()), zipf(fragment)
+    if joined >= KNOWN and joined - alone >= MARGIN:
+        return True
+    return seen[letter + fragment] > 0 and alone < COMMON
+
+
+def wordsplits(doc: Document) -> Document:
+    log = EditLog(doc, NAME)
+    seen: Counter[str] = Counter()
+    for block in iter_blocks(doc):
+        if isinstance(block, TextBlock):
+            seen.update(WORD.findall(block.text))
+
+    def clean(block: Block) -> Block:
+        if not isinstance(block, TextBlock) or " " not in block.text:
+            return block
+        changes = [(m.start(), m.end(), m.group(1) + m.group(2))
+                   for m in SPLIT.finditer(block.text) if one_word(m.group(1), m.group(2), seen)]
+        if not changes:
+            return block
+        text, marks, starts = splice_many(block.text, block.marks, changes)
+        line = block.lines[0].number if block.lines else None
+        for (start, end, new), at in zip(changes, starts, strict=True):
+            edit_id = log.add("join", block.text[start:end], new, line,
+                              "a word split after its first capital")
+            marks.append(Mark(kind="edit", start=at, end=at + len(new), target=edit_id))
+        return dataclasses.replace(block, text=text, marks=sorted(marks, key=mark_order))
+
+    out = walk(doc, clean)
+    return dataclasses.replace(out, edits=log.edits)
+
+
+@hookimpl
+def register_cleaners(register: Callable[[Cleaner], None]) -> None:
+    register(Cleaner(
+        name=NAME, clean=wordsplits, after=("reflow",), before=("dropcap", "articles"),
+        default_for=("print-ocr", "hocr", "alto"),
+        description="join words OCR split after their first capital (Y ou, K erensky)",
+    ))
