@@ -46,8 +46,8 @@ __all__ = ["FIGURE_LABEL", "STORY_BREAK", "Page", "blocks_from_pages", "body_siz
 def blocks_from_pages(pages: list[Page]) -> list[Block]:
     """Every page's lines as blocks in reading order: furniture, then headings, captions,
     pull quotes and provisional paragraphs by type and place."""
-    marked = furniture(pages)
     size = body_size(pages)
+    marked = furniture(pages, size)
     blocks: list[Block] = []
     for page in pages:
         if page.number > 1:

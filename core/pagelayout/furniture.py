@@ -14,13 +14,13 @@ EDGE = 0.08  # … and where, on a page of many, it may be told by standing apar
 FOLIO = re.compile(r"^[\W_]*(?:page\s*)?\d{1,4}[\W_]*$", re.IGNORECASE)
 
 
-def furniture(pages: list[Page]) -> dict[int, str]:
+def furniture(pages: list[Page], size: float | None = None) -> dict[int, str]:
     """``id(line) -> reason`` for running heads, folios and margin text on every page. A line
     in the top or bottom margin is a running head when its shape (digits aside) recurs on
     other pages; or (on a single page, or within ``EDGE`` of the page's edge) when it stands
     apart from the text around it, is set no larger than the body and is no caption."""
     marked: dict[int, str] = {}
-    size = body_size(pages)
+    size = body_size(pages) if size is None else size  # the body's type size
     edge_shapes: Counter[str] = Counter()
     for page in pages:
         seen = {_shape(ln.text) for ln in page.lines if _in_margin(ln, page)}

@@ -189,6 +189,7 @@ def dehyphenate(doc: Document) -> Document:
 @hookimpl
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
-        name=NAME, clean=dehyphenate, after=("reflow",), default_for=("print-ocr", "pdf", "alto", "hocr"),
+        name=NAME, clean=dehyphenate, after=("reflow",),
+        default_for=("print-ocr", "pdf", "alto", "hocr"),
         description="join words split at line ends, keep real compounds",
     ))

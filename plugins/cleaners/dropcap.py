@@ -193,6 +193,7 @@ def dropcap(doc: Document) -> Document:
 @hookimpl
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
-        name=NAME, clean=dropcap, after=("reflow", "dehyphenate"), default_for=("print-ocr", "pdf", "alto", "hocr"),
+        name=NAME, clean=dropcap, after=("reflow", "dehyphenate"),
+        default_for=("print-ocr", "pdf", "alto", "hocr"),
         description="restore letters lost with a drop cap",
     ))
