@@ -45,6 +45,29 @@ def decode_text(data: bytes, repair: bool = False) -> str:
     return _CONTROL.sub("", text)
 
 
+_XML_DECL = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+
+def markup_encoding(data: bytes) -> str:
+    """The encoding of an XML or (X)HTML document: its byte-order mark, else its XML
+    declaration, else a ``<meta charset>`` or ``http-equiv`` in its head, else UTF-8 (hOCR
+    and PAGE-XML are XML; never a silent single-byte default). Unknown names count as none."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return name
+    head = data[:SNIFF_BYTES]
+    for pattern in (_XML_DECL, _META_CHARSET):
+        match = pattern.search(head.lstrip())
+        if match:
+            try:
+                return codecs.lookup(match.group(1).decode("ascii")).name
+            except LookupError:
+                continue
+    return "utf-8"
+
+
 @dataclass(frozen=True)
 class Source:
     """One input: a file on disk, or bytes (from stdin or the API) with a display name."""

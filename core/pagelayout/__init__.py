@@ -4,6 +4,9 @@ Input: each page's lines with their boxes (top-left origin), type sizes and styl
 known, and its picture areas and rules. Output: blocks in reading order, ready for the same
 cleaners as print OCR:
 
+- where the source grouped the lines into blocks (an OCR engine's text blocks, a PDF's text
+  boxes), the blocks are read whole, in an order from their geometry and the source's own
+  (``blocks``); else, from the lines alone:
 - columns are found from the gutters (vertical strips no line crosses); lines wider than a
   column (headlines, running heads, full-width paragraphs) cut the page into bands, and the
   reading order is band by band, column by column, top to bottom;
@@ -32,7 +35,9 @@ cleaners as print OCR:
 
 from __future__ import annotations
 
+from copydesk.model.layout import Line
 from copydesk.model.nodes import Block, Boilerplate, PageBreak
+from copydesk.pagelayout.blocks import block_runs, has_blocks, interleaved
 from copydesk.pagelayout.columns import column_edges, reading_order
 from copydesk.pagelayout.furniture import furniture
 from copydesk.pagelayout.kinds import page_blocks
@@ -41,6 +46,19 @@ from copydesk.pagelayout.paragraphs import opens_with_initial, paragraphs
 
 __all__ = ["FIGURE_LABEL", "STORY_BREAK", "Page", "blocks_from_pages", "body_size", "column_edges",
            "furniture", "opens_with_initial", "paragraphs", "reading_order"]
+
+
+def page_runs(page: Page, body: list[Line]) -> list[tuple[list[Line], tuple[float, float] | None]]:
+    """The page's body lines as runs in reading order, each with its column's edges where
+    known: block by block where the source's blocks are in its reading order (OCR); else by
+    the lines, unless that reads across the source's blocks line by line (a PDF whose
+    columns the gutters do not show), when its blocks are ordered by their geometry."""
+    if has_blocks(page) and page.blocks_ordered:
+        return block_runs(page, {id(ln) for ln in body})
+    runs = reading_order(body, page.rules)
+    if has_blocks(page) and interleaved(runs, page.blocks):
+        return block_runs(page, {id(ln) for ln in body})
+    return [(run, None) for run in runs]
 
 
 def blocks_from_pages(pages: list[Page]) -> list[Block]:
@@ -56,6 +74,7 @@ def blocks_from_pages(pages: list[Page]) -> list[Block]:
         for line in sorted((ln for ln in page.lines if id(ln) in marked), key=top_of):
             blocks.append(Boilerplate(text=" ".join(line.text.split()), lines=[line],
                                       reason=marked[id(line)]))
-        for run in reading_order(body, page.rules):
-            blocks += page_blocks(page, paragraphs(run), size)
+        runs = page_runs(page, body)
+        for run, column in runs:
+            blocks += page_blocks(page, paragraphs(run), size, column)
     return blocks

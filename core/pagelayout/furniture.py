@@ -92,9 +92,10 @@ def _runs_into_text(line: Line, lines: list[Line]) -> bool:
 
 def _stacked_letters(lines: list[Line]) -> set[int]:
     """Ids of the lines of vertical text read a letter a line: three or more lines of at most
-    two characters, one right under the other at the same place across."""
-    short = sorted((ln for ln in lines if len(ln.text.strip()) <= 2 and ln.box is not None
-                    and not ln.text.strip().isdigit()), key=lambda ln: (round(ln.box.x0 / 5), top_of(ln)))  # type: ignore[union-attr]
+    two characters, one right under the other at the same place across, a third of them or
+    more with a letter (an arXiv stamp's date has digits too)."""
+    short = sorted((ln for ln in lines if len(ln.text.strip()) <= 2 and ln.box is not None),
+                   key=lambda ln: (round(ln.box.x0 / 5), top_of(ln)))  # type: ignore[union-attr]
     out: set[int] = set()
     for _, same_x in itertools.groupby(short, key=lambda ln: round(ln.box.x0 / 5)):  # type: ignore[union-attr]
         stack: list[Line] = []
@@ -102,7 +103,8 @@ def _stacked_letters(lines: list[Line]) -> set[int]:
             if line is not None and stack and line.box.y0 - stack[-1].box.y1 <= 2 * line.box.height:  # type: ignore[union-attr]
                 stack.append(line)
                 continue
-            if len(stack) >= 3:
+            letters = sum(any(c.isalpha() for c in ln.text) for ln in stack)
+            if len(stack) >= 3 and letters * 3 >= len(stack):  # (a column of figures is none)
                 out.update(id(ln) for ln in stack)
             stack = [line] if line is not None else []
     return out

@@ -96,13 +96,15 @@ def figure(group: list[Line], credit: list[Line] | None) -> Figure:
                                   lines=[*group, *(credit or [])])])
 
 
-def page_blocks(page: Page, groups: list[list[Line]], size: float) -> list[Block]:
-    """A column's groups of lines as blocks, by what each group is."""
+def page_blocks(page: Page, groups: list[list[Line]], size: float,
+                column: tuple[float, float] | None = None) -> list[Block]:
+    """A column's groups of lines as blocks, by what each group is; ``column``: the column's
+    left and right edges where known (else those of the groups' lines)."""
     lines = [ln for g in groups for ln in g]
     body = [ln for ln in lines if abs((ln.font_size or size) - size) <= 0.05 * size] or lines
     height = median(ln.box.height for ln in body)  # type: ignore[union-attr]
     left = Counter(round(ln.box.x0) for ln in lines).most_common(1)[0][0]  # type: ignore[union-attr]
-    column = (float(left), sorted(ln.box.x1 for ln in lines)[int(0.9 * (len(lines) - 1))])  # type: ignore[union-attr]
+    column = column or (float(left), sorted(ln.box.x1 for ln in lines)[int(0.9 * (len(lines) - 1))])  # type: ignore[union-attr]
     blocks: list[Block] = []
     skip = False
     for i, group in enumerate(groups):

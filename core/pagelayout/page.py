@@ -19,8 +19,10 @@ FIGURE_LABEL = re.compile(
 
 @dataclass
 class Page:
-    """One page's lines (boxes in points, origin top-left), its size, and the areas its
-    pictures take and the rules (lines) drawn on it."""
+    """One page's lines (boxes in points, origin top-left), its size, the areas its pictures
+    take and the rules (lines) drawn on it, and the blocks its source grouped the lines into
+    (each a list of ``lines``' members in the source's order; empty when it gave none), and
+    whether the source listed the blocks in its reading order (an OCR engine does)."""
 
     number: int
     width: float
@@ -28,6 +30,8 @@ class Page:
     lines: list[Line]
     pictures: list[Box] = field(default_factory=list)
     rules: list[Box] = field(default_factory=list)
+    blocks: list[list[Line]] = field(default_factory=list)
+    blocks_ordered: bool = True  # the blocks come in the source's reading order
 
 
 def body_size(pages: list[Page]) -> float:

@@ -93,7 +93,9 @@ def read_alto(source: Source) -> Document:
         # per text block (the element itself: it stays alive as the key): (line, own size)
         estimated: dict[etree._Element, list[tuple[int, float]]] = {}
         block_ems: dict[etree._Element, list[float]] = {}
+        blocks: dict[etree._Element, list[Line]] = {}
         for text_line in _children(page, "TextLine"):
+            start = len(lines)
             words, style = [], styles.get((text_line.get("STYLEREFS") or "").split(" ")[0])
             ems, whole, strings = [], None, []
             for item in text_line:
@@ -137,6 +139,7 @@ def read_alto(source: Source) -> Document:
                 font=style.get("FONTFAMILY") if style is not None else None,
                 font_size=given or round(median([e for e in ems if e] or [h]), 2) or None,
                 bold="bold" in font_style, italic="italic" in font_style, hyphen_word=whole))
+            blocks.setdefault(text_line.getparent(), []).extend(lines[start:])
         _steady_sizes(lines, estimated, block_ems)
         pictures, rules = [], []
         for element in _children(page, "Illustration") + _children(page, "GraphicalElement"):
@@ -147,7 +150,7 @@ def read_alto(source: Source) -> Document:
             (rules if thin and _local(element) == "GraphicalElement" else pictures).append(area)
         pages.append(Page(number=number, width=_num(page, "WIDTH") * scale,
                           height=_num(page, "HEIGHT") * scale, lines=lines,
-                          pictures=pictures, rules=rules))
+                          pictures=pictures, rules=rules, blocks=list(blocks.values())))
     if not any(p.lines for p in pages):
         raise InputError("the ALTO file has no text lines")
     return Document(blocks=blocks_from_pages(pages))

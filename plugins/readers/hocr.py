@@ -2,7 +2,9 @@
 
 Every ``ocr_line`` (and ``ocr_header``, ``ocr_caption``, ``ocr_textfloat``) becomes a line with
 its box (converted to points from the page's ``scan_res``, else 300 dpi) and its font size
-(``x_size``); bold and italic from ``<strong>``/``<em>`` around words. Pages go through the
+(``x_size``); bold and italic from ``<strong>``/``<em>`` around words; the engine's blocks
+(``ocr_carea``, else ``ocr_par``) are kept, and the page layout reads them whole. The file's
+encoding is its declaration's (BOM, XML declaration, ``<meta charset>``), else UTF-8. Pages go through the
 shared page layout (columns, reading order, running heads) and the print cleaners; picture
 areas (``ocr_photo``, ``ocr_image``…) and rules (``ocr_separator``) help it find captions and
 pull quotes. Parsed without network access. Use: ``tesseract scan.png page hocr`` then
@@ -20,9 +22,10 @@ from lxml import etree
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.pagelayout import Page, blocks_from_pages, opens_with_initial
+from copydesk.sources import markup_encoding
 
 KIND = "hocr"
-SAFE = lxml.html.HTMLParser(no_network=True, remove_comments=True, recover=True)
+BLOCK_CLASSES = ("ocr_carea", "ocrx_block", "ocr_column", "ocr_par")  # outermost found wins
 LINE_CLASSES = {"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"}
 PICTURE_CLASSES = {"ocr_photo", "ocr_image", "ocr_linedrawing", "ocr_graphic"}
 RULE_CLASSES = {"ocr_separator"}
@@ -60,10 +63,26 @@ def _line(element: etree._Element, bbox: list[float], number: int, scale: float,
         italic=bool(words) and all(w.xpath("ancestor-or-self::em|.//em") for w in words))
 
 
+def _block_of(element: etree._Element) -> etree._Element | None:
+    """The engine's text block a line belongs to: its nearest enclosing content area
+    (``ocr_carea``, ``ocrx_block``, ``ocr_column``), else its paragraph."""
+    found = None
+    for ancestor in element.iterancestors():
+        classes = _classes(ancestor)
+        if classes & set(BLOCK_CLASSES[:3]):
+            return ancestor
+        if found is None and "ocr_par" in classes:
+            found = ancestor
+    return found
+
+
 def read_hocr(source: Source) -> Document:
+    data = source.read_bytes()
+    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, recover=True,
+                                  encoding=markup_encoding(data))
     try:
-        root = lxml.html.document_fromstring(source.read_bytes(), parser=SAFE)
-    except (etree.ParserError, ValueError) as exc:
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError, LookupError) as exc:
         raise InputError(f"not readable hOCR: {exc}") from None
     pages = []
     for number, page in enumerate(root.xpath("//*[contains(@class, 'ocr_page')]"), 1):
@@ -71,6 +90,7 @@ def read_hocr(source: Source) -> Document:
         scale = 72 / dpi
         box = page_box if len(page_box := _title(page, "bbox")) == 4 else [0.0, 0.0, 0.0, 0.0]
         lines, pictures, rules = [], [], []
+        blocks: dict[etree._Element | None, list[Line]] = {}
         for element in page.iter():
             classes = _classes(element) if isinstance(element.tag, str) else set()
             bbox = _title(element, "bbox")
@@ -83,6 +103,8 @@ def read_hocr(source: Source) -> Document:
             if len(bbox) != 4:  # no usable box: the nearest enclosing one, else the page's foot
                 bbox = next((b for a in element.iterancestors() if len(b := _title(a, "bbox")) == 4),
                             [0.0, box[3], box[2], box[3]])
+            block = blocks.setdefault(_block_of(element), [])
+            start = len(lines)
             words = [w for w in element.iter() if "ocrx_word" in _classes(w)] or [element]
             text = " ".join(" ".join("".join(w.itertext()).split()) for w in words).strip()
             if not text:
@@ -99,8 +121,10 @@ def read_hocr(source: Source) -> Document:
                         max(b[2] for b in rest), max(b[3] for b in rest)]
                 text = " ".join(" ".join("".join(w.itertext()).split()) for w in words).strip()
             lines.append(_line(element, bbox, number, scale, size, words, text))
+            block += lines[start:]
         pages.append(Page(number=number, width=box[2] * scale, height=box[3] * scale,
-                          lines=lines, pictures=pictures, rules=rules))
+                          lines=lines, pictures=pictures, rules=rules,
+                          blocks=[b for key, b in blocks.items() if key is not None]))
     if not any(p.lines for p in pages):
         raise InputError("no hOCR text lines found (class ocr_line)")
     return Document(blocks=blocks_from_pages(pages))

@@ -19,6 +19,7 @@ import io
 import re
 import signal
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator
 from statistics import median
 
@@ -35,6 +36,8 @@ MIN_PICTURE = 20.0  # points: the least side of a picture area (and length of a 
 BOLD = re.compile(r"bold|black|heavy|semibold|demi|^(?:cm|sf|ec|tc|lm)?bx?(?:ti|sl)?\d")
 ITALIC = re.compile(r"italic|oblique|^(?:cm|sf|ec|tc|lm)?(?:bx)?(?:ti|sl|it)\d")
 RUN_IN = re.compile(r"^\d+(?:\.\d+)*\.?\s|[.:]$")  # a run-in heading's number or closing stop
+CID = re.compile(r"\(cid:\d+\)")  # pdfminer's stand-in for a glyph its font does not map
+PRESENTATION_FORMS = re.compile("[\ufb00-\ufb4f]")  # ligatures (ﬁ, ﬂ, ﬀ, ﬃ…), as one glyph
 MOST = 0.6  # share of a line's characters in bold (italic) type for the line to count as bold
 
 
@@ -71,13 +74,16 @@ def pages_of(data: bytes) -> Iterator[Page]:
         lines: list[Line] = []
         pictures: list[Box] = []
         rules: list[Box] = []
+        blocks: list[list[Line]] = []
         for box in layout:
             if isinstance(box, LTTextContainer):
-                lines += _text_lines(box, number, layout.height)
+                block = [ln for ln in _text_lines(box, number, layout.height) if ln.text.strip()]
+                lines += block
+                blocks.append(block)
             else:
                 _graphic(box, layout.height, pictures, rules)
         yield Page(number=number, width=layout.width, height=layout.height, lines=lines,
-                   pictures=pictures, rules=rules)
+                   pictures=pictures, rules=rules, blocks=blocks, blocks_ordered=False)
 
 
 def _text_lines(box: object, number: int, height: float) -> list[Line]:
@@ -142,12 +148,20 @@ def _line(text: str, chars: list, number: int, height: float, item: object = Non
     edges = item if item is not None else _Bounds(chars)
     char = max(chars, key=lambda c: c.size) if chars else None
     return Line(
-        text=text, page=number,
+        text=plain_text(text), page=number,
         box=Box(x0=round(edges.x0, 2), y0=round(height - edges.y1, 2),
                 x1=round(edges.x1, 2), y1=round(height - edges.y0, 2)),
         font=char.fontname if char is not None else None,
         font_size=round(char.size, 2) if char is not None else None,
         bold=_share(chars, BOLD) >= MOST, italic=_share(chars, ITALIC) >= MOST)
+
+
+def plain_text(text: str) -> str:
+    """A line's text as a reader wants it: no ``(cid:N)`` for glyphs the font does not map
+    (the text layer has nothing better), ligatures as their letters (NFKC on the
+    presentation forms only: superscripts, fractions and the like stay as set)."""
+    text = CID.sub("", text)
+    return PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
 class _Bounds:

@@ -80,3 +80,33 @@ def test_a_pdf_without_text_suggests_ocr(tmp_path, cli):
     result = cli("convert", str(blank))
     assert result.returncode == 1
     assert "no text layer" in result.stderr.decode() and "OCR" in result.stderr.decode()
+
+
+SHARED_PDF = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "pdf"
+
+
+@pytest.mark.skipif(not SHARED_PDF.is_dir(), reason="shared evaluation data not present")
+def test_a_paper_whose_gutter_the_lines_do_not_show_reads_column_by_column():
+    """multi-column-2p.pdf, page 1: an arXiv stamp in the margin and an indented abstract hid
+    the gutter, and the two columns came out interleaved line by line; pdfminer's own text
+    boxes say which lines belong together."""
+    doc = copydesk.clean(copydesk.read(SHARED_PDF / "unstructured-example-docs"
+                                       / "multi-column-2p.pdf"))
+    text = " ".join(b.text for b in iter_blocks(doc) if isinstance(b, Paragraph | Heading))
+    assert ("Open-domain question answering relies on efficient passage retrieval to select "
+            "candidate contexts") in text
+    assert text.index("state-of-the-art on multiple open-domain QA benchmarks") < text.index(
+        "Retrieval in open-domain QA is usually implemented")
+
+
+@pytest.mark.skipif(not SHARED_PDF.is_dir(), reason="shared evaluation data not present")
+@pytest.mark.parametrize("name", ["unstructured-example-docs/multi-column-2p.pdf",
+                                  "docling-tests/sources/redp5110_sampled.pdf"])
+def test_no_unmapped_glyph_codes_or_ligature_glyphs_in_the_text(name):
+    """pdfminer writes ``(cid:28)`` for a glyph its font does not map, and keeps ligatures as
+    one character (ﬁ): neither reaches the text."""
+    doc = copydesk.read(SHARED_PDF / name)
+    text = " ".join(b.text for b in iter_blocks(doc) if hasattr(b, "text"))
+    assert "(cid:" not in text
+    assert not any("\ufb00" <= c <= "\ufb4f" for c in text)
+    assert "efficient" in text or "fi" in text
