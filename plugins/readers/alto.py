@@ -3,7 +3,7 @@
 Every ``TextLine`` becomes a line with its box (converted to points from the file's
 ``MeasurementUnit``: pixel at 300 dpi, mm10, inch1200), its font size and style (from
 ``TextStyle``, else estimated from its words' heights and letter shapes, steadied over its
-text block); ``SP`` is a space and ``HYP`` the hyphen of a word split at the line end, which
+text block); ``SP`` is a space (where a file has none, punctuation touching a word joins it) and ``HYP`` the hyphen of a word split at the line end, which
 ``dehyphenate`` then decides on (an engine's ``SUBS_CONTENT`` that keeps the hyphen is the
 source's own reading). ``Illustration`` areas are pictures and thin ``GraphicalElement``s
 rules, for finding captions and pull quotes.
@@ -15,6 +15,7 @@ Use: ``copydesk convert page.alto.xml -o page.epub`` (sniffed from the content).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from statistics import median
 
@@ -30,6 +31,7 @@ RULE_WIDTH = 3.0  # points: a graphical element this thin is a rule
 # capitals, digits), descenders, both or neither (Times-like proportions)
 ASCENDERS, DESCENDERS = frozenset("bdfhklt0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"), frozenset("gjpqyQ")
 BLOCK_SPREAD = 0.4  # an estimated line size this close to its block's takes the block's
+_PUNCTUATION = re.compile(r"[,.;:!?)\]}»“”„\"'’‘«(\[{-]+")
 INK = {(True, True): 0.9, (True, False): 0.69, (False, True): 0.67, (False, False): 0.46}
 POINTS = {"pixel": 72 / 300, "mm10": 72 / 254, "inch1200": 72 / 1200}
 
@@ -58,6 +60,25 @@ def em_size(word: str, height: float) -> float:
         return 0.0
     ink = INK[(any(c in ASCENDERS for c in letters), any(c in DESCENDERS for c in letters))]
     return height / ink
+
+
+def _touching(before: etree._Element, after: etree._Element) -> bool:
+    """Whether two words with no ``SP`` between them are one run of print: one of them is
+    punctuation alone (``pflanzen`` ``,``) and the gap between them is under a fifth of the
+    line's height (OCR-D's ground truth stores punctuation as words of its own)."""
+    if not any(_PUNCTUATION.fullmatch(e.get("CONTENT", "")) for e in (before, after)):
+        return False
+    gap = _num(after, "HPOS") - (_num(before, "HPOS") + _num(before, "WIDTH"))
+    return gap < 0.2 * max(_num(before, "HEIGHT"), _num(after, "HEIGHT"), 1.0)
+
+
+def _joined(words: list[str], glue: list[bool]) -> str:
+    """A line's words, a space between each two but where ``glue`` says they touch."""
+    out = ""
+    for word, touching in zip(words, glue, strict=True):
+        if word:
+            out += word if touching or not out else " " + word
+    return out
 
 
 def _box(element: etree._Element, scale: float) -> Box:
@@ -97,12 +118,14 @@ def read_alto(source: Source) -> Document:
         for text_line in _children(page, "TextLine"):
             start = len(lines)
             words, style = [], styles.get((text_line.get("STYLEREFS") or "").split(" ")[0])
-            ems, whole, strings = [], None, []
+            ems, whole, strings, glue, spaced = [], None, [], [], False
             for item in text_line:
                 name = _local(item)
                 if name == "String":
                     words.append(item.get("CONTENT", ""))
+                    glue.append(bool(strings) and not spaced and _touching(strings[-1], item))
                     strings.append(item)
+                    spaced = False
                     if item.get("SUBS_TYPE") == "HypPart1":
                         whole = item.get("SUBS_CONTENT") or None
                     ems.append(em_size(words[-1], _num(item, "HEIGHT") * scale))
@@ -110,7 +133,9 @@ def read_alto(source: Source) -> Document:
                         style = styles.get((item.get("STYLEREFS") or "").split(" ")[0])
                 elif name == "HYP" and words:
                     words[-1] += item.get("CONTENT", "-") or "-"
-            text = " ".join(w for w in words if w)
+                elif name == "SP":
+                    spaced = True
+            text = _joined(words, glue)
             if not text.strip():
                 continue
             x, y = _num(text_line, "HPOS") * scale, _num(text_line, "VPOS") * scale
@@ -124,8 +149,8 @@ def read_alto(source: Source) -> Document:
                 rest = [_box(e, scale) for e in strings[1:]]
                 x, y = min(b.x0 for b in rest), min(b.y0 for b in rest)
                 w, h = max(b.x1 for b in rest) - x, max(b.y1 for b in rest) - y
-                words, ems = words[1:], ems[1:]
-                text = " ".join(wd for wd in words if wd)
+                words, ems, glue = words[1:], ems[1:], [False, *glue[2:]]
+                text = _joined(words, glue)
             font_style = (style.get("FONTSTYLE") or "") if style is not None else ""
             given = _num(style, "FONTSIZE") if style is not None else 0.0
             if not given and any(ems):

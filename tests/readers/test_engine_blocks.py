@@ -156,3 +156,16 @@ def test_real_archive_page_reads_each_text_block_whole():
                 if (round(ln.box.x0, 1), round(ln.box.y0, 1)) in owner]
     runs = [b for i, b in enumerate(sequence) if i == 0 or sequence[i - 1] != b]
     assert len(sequence) > 500 and len(runs) == len(set(runs))
+
+
+def test_alto_punctuation_stored_as_words_of_their_own_joins_the_word_it_touches():
+    """OCR-D's ground truth ALTO has no SP and stores a comma as a word: ``pflanzen, weil``,
+    not ``pflanzen , weil``; words apart by a space stay apart."""
+    words = [("Vorurtheile", 100, 200), ("zu", 320, 40), ("pflanzen", 380, 128), (",", 508, 12),
+             ("weil", 543, 63), ("ſie", 621, 34)]
+    strings = "".join(f'<String CONTENT="{w}" HPOS="{x}" VPOS="1000" WIDTH="{width}" HEIGHT="37"/>'
+                      for w, x, width in words)
+    alto = ('<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Layout><Page WIDTH="2000" '
+            'HEIGHT="3000"><PrintSpace><TextBlock><TextLine HPOS="100" VPOS="1000" WIDTH="600" '
+            f'HEIGHT="37">{strings}</TextLine></TextBlock></PrintSpace></Page></Layout></alto>')
+    assert _body(copydesk.read(alto.encode(), "alto")) == "Vorurtheile zu pflanzen, weil ſie"
