@@ -173,7 +173,6 @@ def page_regions(gt: Path, scale: tuple[float, float]) -> list[tuple[float, floa
         xy = [tuple(float(v) for v in p.split(",")) for p in points.split()]
         boxes[region.get("id", "")] = (min(x for x, _ in xy) * scale[0], min(y for _, y in xy) * scale[1],
                                        max(x for x, _ in xy) * scale[0], max(y for _, y in xy) * scale[1])
-    order = [ref.get("regionRef") for ref in root.iterfind(".//p:ReadingOrder//p:RegionRefIndexed", ns)]
     indexed = sorted(root.iterfind(".//p:ReadingOrder//p:RegionRefIndexed", ns),
                      key=lambda r: int(r.get("index", "0")))
     order = [r.get("regionRef") for r in indexed] or list(boxes)
