@@ -30,6 +30,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.readers.hocr",
     "copydesk.plugins.readers.html",
     "copydesk.plugins.readers.model_json",
+    "copydesk.plugins.readers.page_xml",
     "copydesk.plugins.readers.pdf",
     "copydesk.plugins.readers.print_ocr",
     "copydesk.plugins.readers.text",

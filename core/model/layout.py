@@ -49,3 +49,6 @@ class Line:
     fill: float | None = None  # length relative to the estimated column width (1.0: full)
     hyphen_word: str | None = None  # the whole word its line-end hyphen splits, per the source
     column: int | None = None  # 1-based column of its page, on pages of several columns
+    # the kind of region the source put the line in, where it says (PAGE-XML's region types:
+    # heading, caption, credit, header, footer, page-number, drop-capital, marginalia…)
+    region: str | None = None

@@ -26,8 +26,8 @@ from statistics import median
 
 from copydesk.model.layout import Box, Line
 from copydesk.pagelayout.columns import SPAN, column_edges, reading_order, same_baseline
-from copydesk.pagelayout.page import STORY_BREAK, Page, bounds, top_of
-from copydesk.pagelayout.paragraphs import is_initial
+from copydesk.pagelayout.page import REGION_KINDS, STORY_BREAK, Page, bounds, top_of
+from copydesk.pagelayout.paragraphs import beside_initial, is_initial
 
 SHARE = 0.3  # a block under another sharing this much of the narrower one's width follows it
 SPLIT_LINES = 6  # a block needs this many lines before its own columns are looked for
@@ -60,7 +60,8 @@ def block_runs(page: Page, body: set[int]) -> list[tuple[list[Line], tuple[float
     groups = _initials_joined(_once(groups))
     blocks = [_Block(i, g, bounds(g)) for i, g in enumerate(groups)]
     runs: list[list[Line]] = []
-    for block in order(blocks, page.blocks_ordered, [r for r in page.rules if r.width > r.height]):
+    rules = [r for r in page.rules if r.width > r.height]
+    for block in blocks if page.order_given else order(blocks, page.blocks_ordered, rules):
         parts = reading_order(block.lines) if len(block.lines) >= SPLIT_LINES else [
             same_baseline(sorted(block.lines, key=top_of))]
         runs += [part for part in parts if part]
@@ -84,14 +85,16 @@ def _numbered(runs: list[list[Line]]) -> list[list[Line]]:
 def _columns_joined(runs: list[list[Line]]) -> list[list[Line]]:
     """Runs read one after the other down the same column made one, so that paragraphs are
     cut by the gaps and indents between the blocks as within them (a block boundary alone
-    says nothing: an engine also starts one at a picture's edge or a change of type)."""
+    says nothing: an engine also starts one at a picture's edge or a change of type). Runs
+    of regions the source typed otherwise, or as headings, captions or drop caps, stay apart."""
     heights = [ln.box.height for run in runs for ln in run if ln.box]
     if not heights:
         return runs
     height = median(heights)
     out: list[list[Line]] = []
     for run in runs:
-        if out:
+        region = run[0].region
+        if out and region == out[-1][-1].region and region not in REGION_KINDS:
             above, box = bounds(out[-1]), bounds(run)
             if (0 <= box.y0 - above.y1 + 0.3 * height <= 3.3 * height
                     and _x_shared(above, box) >= 0.5 * min(above.width, box.width)):
@@ -229,15 +232,12 @@ def _initials_joined(groups: list[list[Line]]) -> list[list[Line]]:
     height = median(heights)
     out = [list(g) for g in groups]
     for group in list(out):
-        if len(group) != 1 or not is_initial(group[0], height):
+        if len(group) != 1 or len(group[0].text.strip()) != 1 or group[0].box is None:
             continue
-        cap = group[0].box
-        assert cap is not None
-        beside = [g for g in out if g is not group and any(
-            ln.box and cap.x1 - 1 <= ln.box.x0 <= cap.x1 + 4 * height
-            and cap.y0 - height <= ln.box.y0 < cap.y1 for ln in g)]
-        if beside:
-            beside[0].insert(0, group[0])
+        others = [ln for g in out if g is not group for ln in g]
+        right = beside_initial(group[0], others, height)
+        if right and is_initial(group[0], height, right[0]):
+            next(g for g in out if right[0] in g).insert(0, group[0])
             out.remove(group)
     return out
 

@@ -7,9 +7,18 @@ import re
 from collections import Counter
 
 from copydesk.model.layout import Line
-from copydesk.pagelayout.page import FIGURE_LABEL, Page, body_size, by_picture, top_of
+from copydesk.pagelayout.page import (
+    FIGURE_LABEL,
+    REGION_FURNITURE,
+    REGION_KINDS,
+    Page,
+    body_size,
+    by_picture,
+    top_of,
+)
 
 MARGIN = 0.15  # share of the page height at the top and bottom where furniture sits
+TEXT_SHARE = 0.1  # … or of the height its text takes
 EDGE = 0.08  # … and where, on a page of many, it may be told by standing apart alone
 FOLIO = re.compile(r"^[\W_]*(?:page\s*)?\d{1,4}[\W_]*$", re.IGNORECASE)
 
@@ -18,7 +27,8 @@ def furniture(pages: list[Page], size: float | None = None) -> dict[int, str]:
     """``id(line) -> reason`` for running heads, folios and margin text on every page. A line
     in the top or bottom margin is a running head when its shape (digits aside) recurs on
     other pages; or (on a single page, or within ``EDGE`` of the page's edge) when it stands
-    apart from the text around it, is set no larger than the body and is no caption."""
+    apart from the text around it, is set no larger than the body and is no caption. Where
+    the source says what a line's region is, its word stands."""
     marked: dict[int, str] = {}
     size = body_size(pages) if size is None else size  # the body's type size
     edge_shapes: Counter[str] = Counter()
@@ -31,19 +41,27 @@ def furniture(pages: list[Page], size: float | None = None) -> dict[int, str]:
         left = min((ln.box.x0 for ln in body if ln.box), default=0.0)
         for line in page.lines:
             assert line.box is not None
-            if _in_margin(line, page):
+            if line.region in REGION_FURNITURE:
+                marked[id(line)] = REGION_FURNITURE[line.region]
+            elif line.region in REGION_KINDS:
+                continue
+            elif _in_margin(line, page):
                 text = line.text.strip()
                 if FOLIO.match(text):
                     marked[id(line)] = "folio"
+                elif FIGURE_LABEL.match(text):
+                    continue  # a caption's label, however often a page sets one there
                 elif edge_shapes[_shape(text)] >= 2 or (
                         (len(pages) == 1 or _in_margin(line, page, EDGE))
                         and not _runs_into_text(line, page.lines)
                         and (line.font_size or 0) <= 1.05 * size
                         and _outermost(line, page, size)
-                        and not FIGURE_LABEL.match(text)
                         and not (line.box.y0 > page.height / 2  # a caption under a picture
                                  and by_picture([line], page.pictures, line.box.height))):
                     marked[id(line)] = "running-head"
+            elif FOLIO.match(line.text.strip()) and _at_text_edge(line, page) and _outermost(
+                    line, page, size):
+                marked[id(line)] = "folio"
             elif line.box.x1 < left - 1 or line.box.height > 3 * line.box.width or (
                     id(line) in stacked):
                 marked[id(line)] = "margin"
@@ -60,7 +78,7 @@ def _outermost(line: Line, page: Page, size: float) -> bool:
     and no running text stands level with it."""
     box = line.box
     assert box is not None
-    top = box.y1 <= page.height * MARGIN
+    top = box.y0 + box.y1 < sum(page.text_extent)  # (nearer the text's top than its foot)
     for other in page.lines:
         near = other.box
         if other is line or near is None or min(near.x1, box.x1) <= max(near.x0, box.x0):
@@ -114,3 +132,12 @@ def _in_margin(line: Line, page: Page, share: float = MARGIN) -> bool:
     box = line.box
     return box is not None and (box.y1 <= page.height * share or box.y0 >= page.height * (
         1 - share))
+
+
+def _at_text_edge(line: Line, page: Page) -> bool:
+    """Whether a line stands in the top or bottom ``TEXT_SHARE`` of the height the page's
+    text takes (on a scan with wide borders round the print, the page's margins hold none)."""
+    box = line.box
+    top, foot = page.text_extent
+    return box is not None and (box.y1 <= top + TEXT_SHARE * (foot - top)
+                                or box.y0 >= foot - TEXT_SHARE * (foot - top))

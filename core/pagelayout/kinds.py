@@ -11,6 +11,7 @@ from copydesk.model.nodes import Block, Caption, Figure, Heading, Paragraph, Pul
 from copydesk.pagelayout.page import (
     FIGURE_LABEL,
     HEADING_SIZE,
+    REGION_KINDS,
     Page,
     between_rules,
     bounds,
@@ -45,17 +46,28 @@ def is_heading(group: list[Line], size: float) -> bool:
     return larger or (body_or_larger and short and (all(ln.bold for ln in group) or italic_line))
 
 
-def centred_capitals(group: list[Line], left: float, right: float, height: float) -> bool:
-    """A line in capitals centred in its column, set apart by space on both sides: the
-    section heading of older papers (``WEST INDIES.``), whose type is the body's."""
-    if len(group) != 1 or group[0].box is None or len(group[0].text.split()) > 8:
+def centred(group: list[Line], left: float, right: float, height: float, size: float) -> bool:
+    """A heading centred in its column, set apart by space on both sides: one line in
+    capitals at the body's size (the section heading of older papers, ``WEST INDIES.``), or
+    up to three lines in type a little larger than the body's (``Beantwortung der Frage:``)."""
+    words = sum(len(ln.text.split()) for ln in group)
+    if len(group) > 3 or words > 20 or any(ln.box is None for ln in group):
         return False
-    letters = [c for c in group[0].text if c.isalpha()]
-    if len(letters) < 4 or sum(c.isupper() for c in letters) < 0.7 * len(letters):
+    letters = [c for ln in group for c in ln.text if c.isalpha()]
+    if len(letters) < 4:
         return False
-    before, after = group[0].box.x0 - left, right - group[0].box.x1
-    return min(before, after) >= 1.5 * height and abs(before - after) <= max(
-        2 * height, 0.15 * (right - left))
+    capitals = len(group) == 1 and words <= 8 and sum(c.isupper() for c in letters) >= 0.7 * len(
+        letters)
+    larger = bool(size) and _group_size(group) >= QUOTE_SIZE * size and not (
+        words >= 8 and SENTENCE_END.search(group[-1].text.rstrip()))  # (a quote, if anything)
+    if not (capitals or larger):
+        return False
+    for line in group:
+        before, after = line.box.x0 - left, right - line.box.x1  # type: ignore[union-attr]
+        if min(before, after) < 1.5 * height or abs(before - after) > max(
+                2 * height, 0.15 * (right - left)):
+            return False
+    return True
 
 
 def _group_size(group: list[Line]) -> float:
@@ -68,6 +80,9 @@ def classify(group: list[Line], page: Page, size: float, height: float,
     edges): ``initial``, ``caption``, ``pullquote``, ``heading`` or ``paragraph``."""
     if len(group) == 1 and is_initial(group[0], height):
         return "initial"
+    regions = {ln.region for ln in group}
+    if len(regions) == 1 and (given := REGION_KINDS.get(group[0].region or "")):
+        return given
     own = _group_size(group)
     text = " ".join(ln.text for ln in group)
     smaller = bool(own and size and own <= SMALL_SIZE * size)
@@ -79,7 +94,7 @@ def classify(group: list[Line], page: Page, size: float, height: float,
     if larger and len(text.split()) >= MIN_QUOTE_WORDS and not any(ln.bold for ln in group) and (
             all(ln.italic for ln in group) or between_rules(group, page.rules, height)):
         return "pullquote"
-    if is_heading(group, size) or centred_capitals(group, *column, height):
+    if is_heading(group, size) or centred(group, *column, height, size):
         return "heading"
     return "paragraph"
 
@@ -129,6 +144,8 @@ def page_blocks(page: Page, groups: list[list[Line]], size: float,
 
 def _is_credit(group: list[Line], caption: list[Line], size: float) -> bool:
     """A short line in small type right under a caption (its photo credit)."""
+    if group[0].region == "credit":
+        return True
     words = sum(len(ln.text.split()) for ln in group)
     own = _group_size(group)
     gap = bounds(group).y0 - bounds(caption).y1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -9,12 +10,22 @@ from dataclasses import dataclass, field
 from copydesk.model.layout import Box, Line
 
 HEADING_SIZE = 1.3  # type this much larger than the body's sets a heading (display type)
+RULE_WIDTH = 3.0  # points: a graphic this thin is a rule…
+RULE_SHAPE = 15.0  # … and so is one this many times longer than it is thick (an ornament)
 NEAR = 2.5  # a caption starts within this many body line heights of its picture
 STORY_BREAK = 2  # ``blank_before`` of a line after a rule across the columns: a new story
 # a caption's label: "Figure 7-26.", "Fig. 3:", "Table 1.", "PLATE IV.", "Example 2-1   Query…"
 FIGURE_LABEL = re.compile(
     r"^\s*(?:Figure|FIGURE|Fig\.|FIG\.|Table|TABLE|Chart|Map|Plate|PLATE|Exhibit|Example)"
     r"\s+[\dIVXLC]+(?:[.\-–][\dA-Za-z]+)*(?:[.:]\s|\s{2,})")
+
+# what a region type the source gives (PAGE-XML's) makes of its lines: a kind of block, or
+# furniture with its reason; other types (paragraph, floating, other…) leave it to the layout
+REGION_KINDS = {"heading": "heading", "caption": "caption", "credit": "caption",
+                "drop-capital": "initial"}
+REGION_FURNITURE = {"header": "running-head", "footer": "running-foot", "page-number": "folio",
+                    "catch-word": "catchword", "signature-mark": "signature",
+                    "marginalia": "margin"}
 
 
 @dataclass
@@ -32,6 +43,20 @@ class Page:
     rules: list[Box] = field(default_factory=list)
     blocks: list[list[Line]] = field(default_factory=list)
     blocks_ordered: bool = True  # the blocks come in the source's reading order
+    order_given: bool = False  # … which it states outright (PAGE-XML ``ReadingOrder``): kept
+
+    @functools.cached_property
+    def text_extent(self) -> tuple[float, float]:
+        """The top of the page's highest line and the foot of its lowest."""
+        boxes = [ln.box for ln in self.lines if ln.box is not None]
+        return (min((b.y0 for b in boxes), default=0.0), max((b.y1 for b in boxes), default=0.0))
+
+
+def is_rule(area: Box) -> bool:
+    """Whether a graphic an OCR engine found (a separator) is a rule: thin, or long and
+    narrow (an ornamental rule in old print is thick)."""
+    thin, long = min(area.width, area.height), max(area.width, area.height)
+    return thin <= RULE_WIDTH or long >= RULE_SHAPE * thin
 
 
 def body_size(pages: list[Page]) -> float:

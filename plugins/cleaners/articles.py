@@ -83,7 +83,10 @@ def split(blocks: list[Block], supplied: set[str]) -> list[Block]:
 
 
 def has_body(blocks: list[Block]) -> bool:
-    return any(isinstance(b, Paragraph) for b in blocks)
+    """Whether a story has running text yet: a paragraph of two lines or more (a line alone
+    under a headline, a date or a reference, does not end its opening)."""
+    return any(isinstance(b, Paragraph) and (len(b.lines) >= 2 or len(b.text.split()) >= 25)
+               for b in blocks)
 
 
 def place_pullquotes(blocks: list[Block]) -> list[Block]:
@@ -128,6 +131,6 @@ def articles(doc: Document) -> Document:
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
         name=NAME, clean=articles, after=("reflow", "dropcap", "pullquotes", "captions", "bylines"),
-        default_for=("print-ocr", "web-text", "pdf", "alto", "hocr"),
+        default_for=("print-ocr", "web-text", "pdf", "alto", "hocr", "page"),
         description="split a page into articles, attach bylines",
     ))

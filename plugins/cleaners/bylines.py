@@ -78,6 +78,6 @@ def bylines(doc: Document) -> Document:
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
         name=NAME, clean=bylines, after=("captions",), before=("reflow",),
-        default_for=("print-ocr", "web-text", "pdf", "alto", "hocr"),
+        default_for=("print-ocr", "web-text", "pdf", "alto", "hocr", "page"),
         description="recognise bylines and contributor notes",
     ))

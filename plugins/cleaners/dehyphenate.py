@@ -190,6 +190,6 @@ def dehyphenate(doc: Document) -> Document:
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
         name=NAME, clean=dehyphenate, after=("reflow",),
-        default_for=("print-ocr", "pdf", "alto", "hocr"),
+        default_for=("print-ocr", "pdf", "alto", "hocr", "page"),
         description="join words split at line ends, keep real compounds",
     ))

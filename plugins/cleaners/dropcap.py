@@ -194,6 +194,6 @@ def dropcap(doc: Document) -> Document:
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
         name=NAME, clean=dropcap, after=("reflow", "dehyphenate"),
-        default_for=("print-ocr", "pdf", "alto", "hocr"),
+        default_for=("print-ocr", "pdf", "alto", "hocr", "page"),
         description="restore letters lost with a drop cap",
     ))

@@ -195,6 +195,6 @@ def pullquotes(doc: Document) -> Document:
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
         name=NAME, clean=pullquotes, after=("captions",), before=("reflow",),
-        default_for=("print-ocr", "pdf", "alto", "hocr"),
+        default_for=("print-ocr", "pdf", "alto", "hocr", "page"),
         description="move pull quotes (text repeating the body) out of the body",
     ))

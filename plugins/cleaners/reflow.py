@@ -168,6 +168,6 @@ def reflow(doc: Document) -> Document:
 @hookimpl
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
-        name=NAME, clean=reflow, default_for=("print-ocr", "pdf", "alto", "hocr"),
+        name=NAME, clean=reflow, default_for=("print-ocr", "pdf", "alto", "hocr", "page"),
         description="rebuild paragraphs across line and column breaks",
     ))

@@ -77,6 +77,6 @@ def wordsplits(doc: Document) -> Document:
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
         name=NAME, clean=wordsplits, after=("reflow",), before=("dropcap", "articles"),
-        default_for=("print-ocr", "hocr", "alto"),
+        default_for=("print-ocr", "hocr", "alto", "page"),
         description="join words OCR split after their first capital (Y ou, K erensky)",
     ))

@@ -5,8 +5,8 @@ Every ``TextLine`` becomes a line with its box (converted to points from the fil
 ``TextStyle``, else estimated from its words' heights and letter shapes, steadied over its
 text block); ``SP`` is a space (where a file has none, punctuation touching a word joins it) and ``HYP`` the hyphen of a word split at the line end, which
 ``dehyphenate`` then decides on (an engine's ``SUBS_CONTENT`` that keeps the hyphen is the
-source's own reading). ``Illustration`` areas are pictures and thin ``GraphicalElement``s
-rules, for finding captions and pull quotes.
+source's own reading). ``Illustration`` areas are pictures and ``GraphicalElement``s thin or long and narrow
+rules, for finding captions, pull quotes and story breaks.
 Pages go through the shared page layout (columns, reading order, running heads) and the print
 cleaners. Parsed without entity expansion or network.
 Use: ``copydesk convert page.alto.xml -o page.epub`` (sniffed from the content).
@@ -15,7 +15,6 @@ Use: ``copydesk convert page.alto.xml -o page.epub`` (sniffed from the content).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from statistics import median
 
@@ -23,16 +22,11 @@ from lxml import etree
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.pagelayout import Page, blocks_from_pages, opens_with_initial
+from copydesk.pagelayout.ocrwords import em_size, joined, steady_sizes, touching
+from copydesk.pagelayout.page import is_rule
 
 KIND = "alto"
 SAFE = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-RULE_WIDTH = 3.0  # points: a graphical element this thin is a rule
-# a word's ink height as a share of its type size, by the letters it has: ascenders (and
-# capitals, digits), descenders, both or neither (Times-like proportions)
-ASCENDERS, DESCENDERS = frozenset("bdfhklt0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"), frozenset("gjpqyQ")
-BLOCK_SPREAD = 0.4  # an estimated line size this close to its block's takes the block's
-_PUNCTUATION = re.compile(r"[,.;:!?)\]}»“”„\"'’‘«(\[{-]+")
-INK = {(True, True): 0.9, (True, False): 0.69, (False, True): 0.67, (False, False): 0.46}
 POINTS = {"pixel": 72 / 300, "mm10": 72 / 254, "inch1200": 72 / 1200}
 
 
@@ -52,50 +46,10 @@ def _num(el: etree._Element, attr: str) -> float:
     return value if math.isfinite(value) else 0.0
 
 
-def em_size(word: str, height: float) -> float:
-    """A word's type size estimated from its height and the shapes of its letters (0 for a
-    word too short or odd to tell)."""
-    letters = [c for c in word if c.isalnum()]
-    if len(letters) < 2 or height <= 0:
-        return 0.0
-    ink = INK[(any(c in ASCENDERS for c in letters), any(c in DESCENDERS for c in letters))]
-    return height / ink
-
-
-def _touching(before: etree._Element, after: etree._Element) -> bool:
-    """Whether two words with no ``SP`` between them are one run of print: one of them is
-    punctuation alone (``pflanzen`` ``,``) and the gap between them is under a fifth of the
-    line's height (OCR-D's ground truth stores punctuation as words of its own)."""
-    if not any(_PUNCTUATION.fullmatch(e.get("CONTENT", "")) for e in (before, after)):
-        return False
-    gap = _num(after, "HPOS") - (_num(before, "HPOS") + _num(before, "WIDTH"))
-    return gap < 0.2 * max(_num(before, "HEIGHT"), _num(after, "HEIGHT"), 1.0)
-
-
-def _joined(words: list[str], glue: list[bool]) -> str:
-    """A line's words, a space between each two but where ``glue`` says they touch."""
-    out = ""
-    for word, touching in zip(words, glue, strict=True):
-        if word:
-            out += word if touching or not out else " " + word
-    return out
-
-
 def _box(element: etree._Element, scale: float) -> Box:
     x, y = _num(element, "HPOS") * scale, _num(element, "VPOS") * scale
     return Box(x0=round(x, 2), y0=round(y, 2), x1=round(x + _num(element, "WIDTH") * scale, 2),
                y1=round(y + _num(element, "HEIGHT") * scale, 2))
-
-
-def _steady_sizes(lines: list[Line], estimated: dict[etree._Element, list[tuple[int, float]]],
-                  block_ems: dict[etree._Element, list[float]]) -> None:
-    """Estimated sizes made steady: a line takes its text block's size (the median over all
-    its words) unless its own differs by more than ``BLOCK_SPREAD`` (a block of mixed type)."""
-    for block, members in estimated.items():
-        common = median(block_ems[block])
-        for index, own in members:
-            if abs(own - common) <= BLOCK_SPREAD * common:
-                lines[index].font_size = round(common, 2)
 
 
 def read_alto(source: Source) -> Document:
@@ -123,7 +77,9 @@ def read_alto(source: Source) -> Document:
                 name = _local(item)
                 if name == "String":
                     words.append(item.get("CONTENT", ""))
-                    glue.append(bool(strings) and not spaced and _touching(strings[-1], item))
+                    glue.append(bool(strings) and not spaced and touching(
+                        (strings[-1].get("CONTENT", ""), _box(strings[-1], 1.0)),
+                        (words[-1], _box(item, 1.0))))
                     strings.append(item)
                     spaced = False
                     if item.get("SUBS_TYPE") == "HypPart1":
@@ -135,7 +91,7 @@ def read_alto(source: Source) -> Document:
                     words[-1] += item.get("CONTENT", "-") or "-"
                 elif name == "SP":
                     spaced = True
-            text = _joined(words, glue)
+            text = joined(words, glue)
             if not text.strip():
                 continue
             x, y = _num(text_line, "HPOS") * scale, _num(text_line, "VPOS") * scale
@@ -150,7 +106,7 @@ def read_alto(source: Source) -> Document:
                 x, y = min(b.x0 for b in rest), min(b.y0 for b in rest)
                 w, h = max(b.x1 for b in rest) - x, max(b.y1 for b in rest) - y
                 words, ems, glue = words[1:], ems[1:], [False, *glue[2:]]
-                text = _joined(words, glue)
+                text = joined(words, glue)
             font_style = (style.get("FONTSTYLE") or "") if style is not None else ""
             given = _num(style, "FONTSIZE") if style is not None else 0.0
             if not given and any(ems):
@@ -165,14 +121,14 @@ def read_alto(source: Source) -> Document:
                 font_size=given or round(median([e for e in ems if e] or [h]), 2) or None,
                 bold="bold" in font_style, italic="italic" in font_style, hyphen_word=whole))
             blocks.setdefault(text_line.getparent(), []).extend(lines[start:])
-        _steady_sizes(lines, estimated, block_ems)
+        steady_sizes(lines, estimated, block_ems)
         pictures, rules = [], []
         for element in _children(page, "Illustration") + _children(page, "GraphicalElement"):
             x, y = _num(element, "HPOS") * scale, _num(element, "VPOS") * scale
             area = Box(x0=x, y0=y, x1=x + _num(element, "WIDTH") * scale,
                        y1=y + _num(element, "HEIGHT") * scale)
-            thin = min(area.width, area.height) <= RULE_WIDTH
-            (rules if thin and _local(element) == "GraphicalElement" else pictures).append(area)
+            graphic = _local(element) == "GraphicalElement"
+            (rules if graphic and is_rule(area) else pictures).append(area)
         pages.append(Page(number=number, width=_num(page, "WIDTH") * scale,
                           height=_num(page, "HEIGHT") * scale, lines=lines,
                           pictures=pictures, rules=rules, blocks=list(blocks.values())))

@@ -82,6 +82,29 @@ def test_a_block_stored_twice_at_one_place_comes_out_once():
     assert text.count("The council met") == 1
 
 
+def test_a_raised_initial_opens_the_word_beside_it():
+    """Old print sets a capital a line and a half tall with the rest of its word beside it:
+    taller than the body but not twice, so its word beside it (lower case) tells it."""
+    cap = _carea(["A"], 300, 360, top=1000, size=64)
+    cap = cap.replace("bbox 300 1000 360 1045", "bbox 300 1000 360 1064")
+    body = _carea(["ufklärung ist der Ausgang des Menschen aus", "seiner selbst verschuldeten "
+                   "Unmündigkeit, und so", "weiter bis zum Ende des Satzes hier."], 370, 1300)
+    text = _body(copydesk.clean(copydesk.read(_hocr_page(cap, body), "hocr")))
+    assert text.startswith("Aufklärung ist der Ausgang")
+
+
+def test_a_centred_heading_over_two_lines_is_one_heading():
+    """Two lines in type a little larger than the body's, centred in the column: one heading,
+    although each stands in from the column's left edge."""
+    head = (_hocr_line("Beantwortung der Frage:", 600, 900, 1000, 948, 48)
+            + _hocr_line("Was ist Aufklärung?", 640, 960, 960, 1008, 48))
+    data = _hocr_page(f"<div class='ocr_carea' title='bbox 600 900 1000 1008'>{head}</div>",
+                      _carea(LEFT + RIGHT, 300, 1300, top=1060))
+    doc = copydesk.clean(copydesk.read(data, "hocr"))
+    assert [b.text for b in iter_blocks(doc) if isinstance(b, copydesk.Heading)] == [
+        "Beantwortung der Frage: Was ist Aufklärung?"]
+
+
 @pytest.mark.parametrize("declaration", ["", "<?xml version='1.0'?>"])
 def test_hocr_without_a_charset_is_utf8(declaration):
     """tesseract.js writes hOCR fragments with no declaration: UTF-8, as XHTML says, not
