@@ -10,6 +10,8 @@ cleaners as print OCR:
 - columns are found from the gutters (vertical strips no line crosses); lines wider than a
   column (headlines, running heads, full-width paragraphs) cut the page into bands, and the
   reading order is band by band, column by column, top to bottom;
+- a newspaper's masthead (title, date line, number, price, ears) over the first story is
+  furniture, and what can be read of it goes to the metadata (``masthead``);
 - running heads, folios and margin notes are found by position (the top or bottom margin, or
   outside the text area) and by repetition across pages (digits aside), and become
   ``Boilerplate`` blocks (kept, reported, left out by writers);
@@ -29,23 +31,27 @@ cleaners as print OCR:
   ``STORY_BREAK``, which ``articles`` reads);
 - a group in larger italic type, or in larger type between rules, is a pull quote; a short
   group in larger type, or in bold (one line in italic) stopping short of the column's edge,
-  is a heading (a headline when much larger);
+  is a heading (a headline when much larger); a short group in display type right under a
+  headline is a deck (a sub-heading), and headings set one right under the other in the
+  same type are one;
 - each line's ``fill`` is how far it reaches across its column (1.0: to the right edge).
 """
 
 from __future__ import annotations
 
 from copydesk.model.layout import Line
-from copydesk.model.nodes import Block, Boilerplate, PageBreak
+from copydesk.model.nodes import Block, Boilerplate, Document, Metadata, PageBreak
 from copydesk.pagelayout.blocks import block_runs, has_blocks, interleaved
 from copydesk.pagelayout.columns import column_edges, reading_order
 from copydesk.pagelayout.furniture import furniture
-from copydesk.pagelayout.kinds import page_blocks
+from copydesk.pagelayout.kinds import headlines, page_blocks
+from copydesk.pagelayout.masthead import issue_metadata
 from copydesk.pagelayout.page import FIGURE_LABEL, STORY_BREAK, Page, body_size, top_of
 from copydesk.pagelayout.paragraphs import opens_with_initial, paragraphs
 
 __all__ = ["FIGURE_LABEL", "STORY_BREAK", "Page", "blocks_from_pages", "body_size", "column_edges",
-           "furniture", "opens_with_initial", "paragraphs", "reading_order"]
+           "document_from_pages", "furniture", "opens_with_initial", "paragraphs",
+           "reading_order"]
 
 
 def page_runs(page: Page, body: list[Line]) -> list[tuple[list[Line], tuple[float, float] | None]]:
@@ -75,6 +81,24 @@ def blocks_from_pages(pages: list[Page]) -> list[Block]:
             blocks.append(Boilerplate(text=" ".join(line.text.split()), lines=[line],
                                       reason=marked[id(line)]))
         runs = page_runs(page, body)
-        for run, column in runs:
-            blocks += page_blocks(page, paragraphs(run), size, column)
+        blocks += headlines([b for run, column in runs
+                             for b in page_blocks(page, paragraphs(run), size, column)], size)
     return blocks
+
+
+def document_from_pages(pages: list[Page], metadata: Metadata | None = None) -> Document:
+    """The pages as a document: their blocks, and the metadata (``metadata``, filled in
+    from the first page's masthead where it says what it does not: the paper's name, the
+    issue's date, volume and number)."""
+    blocks = blocks_from_pages(pages)
+    first = pages[0].number if pages else None
+    mast = [ln for b in blocks if isinstance(b, Boilerplate) and b.reason == "masthead"
+            for ln in b.lines if ln.page == first]
+    meta = metadata or Metadata()
+    info = issue_metadata(mast)
+    meta.title = meta.title or info.get("title")
+    meta.date = meta.date or info.get("date")
+    for key in ("volume", "number"):
+        if key in info:
+            meta.extra.setdefault(key, info[key])
+    return Document(metadata=meta, blocks=blocks)

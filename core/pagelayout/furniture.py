@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from copydesk.model.layout import Line
+from copydesk.pagelayout.masthead import masthead
 from copydesk.pagelayout.page import (
     FIGURE_LABEL,
     REGION_FURNITURE,
@@ -36,11 +37,15 @@ def furniture(pages: list[Page], size: float | None = None) -> dict[int, str]:
         seen = {_shape(ln.text) for ln in page.lines if _in_margin(ln, page)}
         edge_shapes.update(seen)
     for page in pages:
+        marked.update({i: "masthead" for i, line in masthead(page, size).items()
+                       if edge_shapes[_shape(line.text)] < 2})  # (else a running head)
         stacked = _stacked_letters(page.lines)
         body = [ln for ln in page.lines if not _in_margin(ln, page)]
         left = min((ln.box.x0 for ln in body if ln.box), default=0.0)
         for line in page.lines:
             assert line.box is not None
+            if id(line) in marked:
+                continue
             if line.region in REGION_FURNITURE:
                 marked[id(line)] = REGION_FURNITURE[line.region]
             elif line.region in REGION_KINDS:

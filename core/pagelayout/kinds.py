@@ -25,6 +25,9 @@ FULL = 0.9  # a line reaching this far across its column is full (running text)
 TITLE_SIZE = 1.6  # and this much larger, an article's headline
 SMALL_SIZE = 0.92  # type this much smaller than the body's is a caption's (or a credit's)
 MIN_QUOTE_WORDS = 5
+CAPTION_WORDS = 8  # a line in capitals by a picture this long is its caption, not a headline
+DECK_LINES, DECK_WORDS = 3, 25  # the most a deck (a headline's second part) runs to
+STACK_SIZE = 0.05  # headings this close in size, one right under the other, are one
 
 
 def is_heading(group: list[Line], size: float) -> bool:
@@ -70,6 +73,15 @@ def centred(group: list[Line], left: float, right: float, height: float, size: f
     return True
 
 
+def _capitals_caption(group: list[Line]) -> bool:
+    """A line or two in capitals, long for a headline, by a picture: its caption, as older
+    papers set them (``PALACE OF LIBERAL ARTS, IN WHICH THE … CEREMONIES WERE HELD``)."""
+    letters = [c for ln in group for c in ln.text if c.isalpha()]
+    words = sum(len(ln.text.split()) for ln in group)
+    return len(group) <= 2 and words >= CAPTION_WORDS and sum(
+        c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
 def _group_size(group: list[Line]) -> float:
     return median(ln.font_size or 0.0 for ln in group)
 
@@ -87,8 +99,9 @@ def classify(group: list[Line], page: Page, size: float, height: float,
     text = " ".join(ln.text for ln in group)
     smaller = bool(own and size and own <= SMALL_SIZE * size)
     labelled = bool(FIGURE_LABEL.match(text)) and len(text.split()) <= 80
-    if (smaller and (by_picture(group, page.pictures, height) or find_credit(text) or labelled)) or (
-            labelled and not own >= HEADING_SIZE * size):
+    pictured = by_picture(group, page.pictures, height)
+    if (smaller and (pictured or find_credit(text) or labelled)) or (
+            labelled and not own >= HEADING_SIZE * size) or (pictured and _capitals_caption(group)):
         return "caption"
     larger = own >= QUOTE_SIZE * size if own and size else False
     if larger and len(text.split()) >= MIN_QUOTE_WORDS and not any(ln.bold for ln in group) and (
@@ -151,3 +164,64 @@ def _is_credit(group: list[Line], caption: list[Line], size: float) -> bool:
     gap = bounds(group).y0 - bounds(caption).y1
     return len(group) == 1 and words <= MAX_CREDIT_WORDS and bool(own) and (
         own <= SMALL_SIZE * size) and gap < 2 * (caption[-1].box.height if caption[-1].box else 10)
+
+
+def headlines(blocks: list[Block], size: float) -> list[Block]:
+    """A page's blocks (in reading order) with each headline whole: the decks under a
+    headline (short groups in display type, taken for pull quotes or paragraphs) made its
+    sub-headings, and headings set one right under the other in the same type (a headline
+    the engine cut in two blocks) made one."""
+    out: list[Block] = []
+    decks: set[int] = set()
+    headline: Heading | None = None  # the heading the decks read so far belong to
+    for block in blocks:
+        prev = out[-1] if out else None
+        if not isinstance(prev, Heading) or id(prev) not in decks:
+            headline = prev if isinstance(prev, Heading) else None
+        if headline is not None and isinstance(prev, Heading) and _deck(block, prev, headline,
+                                                                         size):
+            block = Heading(text=block.text, lines=block.lines,  # type: ignore[attr-defined]
+                            level=min(headline.level + 1, 3))
+            decks.add(id(block))
+        if isinstance(prev, Heading) and isinstance(block, Heading) and _stacked(prev, block):
+            out[-1] = Heading(text=join_stripped([*prev.lines, *block.lines]),
+                              lines=[*prev.lines, *block.lines], level=prev.level)
+            if id(prev) in decks:
+                decks.add(id(out[-1]))
+            continue
+        out.append(block)
+    return out
+
+
+def _deck(block: Block, above: Heading, headline: Heading, size: float) -> bool:
+    """A short group in display type (but smaller than the headline's) right under the
+    headline or a deck (``above``), sharing its column: a pull quote, a paragraph or a
+    heading in smaller type."""
+    if not isinstance(block, (PullQuote, Paragraph, Heading)) or not block.lines or not (
+            above.lines and headline.lines) or not size:
+        return False
+    own, over = _group_size(block.lines), _group_size(headline.lines)
+    display = QUOTE_SIZE if isinstance(block, PullQuote) else HEADING_SIZE
+    if isinstance(block, Heading) and own > (1 - STACK_SIZE) * over:
+        return False  # a heading in the headline's type: part of it, or a headline of its own
+    return (len(block.lines) <= DECK_LINES and len(block.text.split()) <= DECK_WORDS
+            and display * size <= own <= (1 + STACK_SIZE) * over
+            and _right_under(above.lines, block.lines))
+
+
+def _stacked(upper: Heading, lower: Heading) -> bool:
+    a, b = _group_size(upper.lines), _group_size(lower.lines)
+    return bool(a and b) and abs(a - b) <= STACK_SIZE * max(a, b) and _right_under(
+        upper.lines, lower.lines)
+
+
+def _right_under(upper: list[Line], lower: list[Line]) -> bool:
+    """Whether ``lower`` starts under ``upper``'s last line within two of its own lines
+    (headlines are leaded generously), sharing half the narrower one's width."""
+    if any(ln.box is None for ln in (*upper, *lower)):
+        return False
+    top, foot = bounds(lower), bounds(upper)
+    shared = max(0.0, min(top.x1, foot.x1) - max(top.x0, foot.x0))
+    height = lower[0].box.height  # type: ignore[union-attr]
+    return -0.3 * height <= top.y0 - foot.y1 <= 2 * height and shared >= 0.5 * min(
+        top.width, foot.width)

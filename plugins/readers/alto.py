@@ -21,7 +21,7 @@ from statistics import median
 from lxml import etree
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
-from copydesk.pagelayout import Page, blocks_from_pages, opens_with_initial
+from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
 from copydesk.pagelayout.ocrwords import em_size, joined, steady_sizes, touching
 from copydesk.pagelayout.page import is_rule
 
@@ -134,7 +134,7 @@ def read_alto(source: Source) -> Document:
                           pictures=pictures, rules=rules, blocks=list(blocks.values())))
     if not any(p.lines for p in pages):
         raise InputError("the ALTO file has no text lines")
-    return Document(blocks=blocks_from_pages(pages))
+    return document_from_pages(pages)
 
 
 def sniff_alto(head: bytes, name: str) -> float:

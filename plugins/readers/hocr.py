@@ -21,7 +21,7 @@ import lxml.html
 from lxml import etree
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
-from copydesk.pagelayout import Page, blocks_from_pages, opens_with_initial
+from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
 from copydesk.sources import markup_encoding
 
 KIND = "hocr"
@@ -127,7 +127,7 @@ def read_hocr(source: Source) -> Document:
                           blocks=[b for key, b in blocks.items() if key is not None]))
     if not any(p.lines for p in pages):
         raise InputError("no hOCR text lines found (class ocr_line)")
-    return Document(blocks=blocks_from_pages(pages))
+    return document_from_pages(pages)
 
 
 def sniff_hocr(head: bytes, name: str) -> float:

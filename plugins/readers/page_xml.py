@@ -25,7 +25,7 @@ from statistics import median
 from lxml import etree
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
-from copydesk.pagelayout import Page, blocks_from_pages, opens_with_initial
+from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
 from copydesk.pagelayout.ocrwords import em_size, joined, steady_sizes, touching
 from copydesk.pagelayout.page import is_rule
 
@@ -248,7 +248,7 @@ def read_page_xml(source: Source) -> Document:
         (el for el in root if _local(el) == "Page"), 1)]
     if not any(p.lines for p in pages):
         raise InputError("the PAGE-XML file has no text lines")
-    return Document(blocks=blocks_from_pages(pages))
+    return document_from_pages(pages)
 
 
 def sniff_page_xml(head: bytes, name: str) -> float:

@@ -24,8 +24,7 @@ from collections.abc import Callable, Iterator
 from statistics import median
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
-from copydesk.model.nodes import Metadata
-from copydesk.pagelayout import FIGURE_LABEL, Page, blocks_from_pages
+from copydesk.pagelayout import FIGURE_LABEL, Page, document_from_pages
 
 KIND = "pdf"
 TIME_LIMIT = 300  # seconds a single PDF may take
@@ -217,7 +216,7 @@ def read_pdf(source: Source) -> Document:
     if not any(page.lines for page in pages):
         raise InputError("the PDF has no text layer (a scan?); run OCR on it first, "
                          "e.g. ocrmypdf in.pdf out.pdf")
-    return Document(metadata=Metadata(), blocks=blocks_from_pages(pages))
+    return document_from_pages(pages)
 
 
 def sniff_pdf(head: bytes, name: str) -> float:

@@ -329,7 +329,11 @@ def header(doc: Document, ids: dict[str, str]) -> etree._Element:
     if meta.site_name or meta.publisher:
         sub(bibl, "publisher", meta.site_name or meta.publisher)
     if meta.date:
-        sub(bibl, "date", meta.date)
+        iso = re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", meta.date)
+        sub(bibl, "date", meta.date, **({"when": meta.date} if iso else {}))
+    for key, unit in (("volume", "volume"), ("number", "issue")):
+        if meta.extra.get(key):
+            sub(bibl, "biblScope", meta.extra[key], unit=unit)
     if meta.url and uri(meta.url):
         sub(bibl, "ref", meta.url, target=uri(meta.url))
     if meta.source:
