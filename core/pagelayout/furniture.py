@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from statistics import median
 
 from copydesk.model.layout import Line
 from copydesk.pagelayout.masthead import masthead
@@ -40,6 +41,7 @@ def furniture(pages: list[Page], size: float | None = None) -> dict[int, str]:
         marked.update({i: "masthead" for i, line in masthead(page, size).items()
                        if edge_shapes[_shape(line.text)] < 2})  # (else a running head)
         stacked = _stacked_letters(page.lines)
+        spacing = line_spacing(page.lines)
         body = [ln for ln in page.lines if not _in_margin(ln, page)]
         left = min((ln.box.x0 for ln in body if ln.box), default=0.0)
         for line in page.lines:
@@ -58,14 +60,14 @@ def furniture(pages: list[Page], size: float | None = None) -> dict[int, str]:
                     continue  # a caption's label, however often a page sets one there
                 elif edge_shapes[_shape(text)] >= 2 or (
                         (len(pages) == 1 or _in_margin(line, page, EDGE))
-                        and not _runs_into_text(line, page.lines)
+                        and not _runs_into_text(line, page.lines, spacing)
                         and (line.font_size or 0) <= 1.05 * size
-                        and _outermost(line, page, size)
+                        and _outermost(line, page, size, spacing)
                         and not (line.box.y0 > page.height / 2  # a caption under a picture
                                  and by_picture([line], page.pictures, line.box.height))):
                     marked[id(line)] = "running-head"
             elif FOLIO.match(line.text.strip()) and _at_text_edge(line, page) and _outermost(
-                    line, page, size):
+                    line, page, size, spacing):
                 marked[id(line)] = "folio"
             elif line.box.x1 < left - 1 or line.box.height > 3 * line.box.width or (
                     id(line) in stacked):
@@ -77,7 +79,7 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()).lower())
 
 
-def _outermost(line: Line, page: Page, size: float) -> bool:
+def _outermost(line: Line, page: Page, size: float, spacing: float = 0.0) -> bool:
     """Whether no text stands between the line and the page's edge (above a line in the top
     margin, below one in the bottom margin; other margin lines in body type or smaller aside)
     and no running text stands level with it."""
@@ -93,24 +95,42 @@ def _outermost(line: Line, page: Page, size: float) -> bool:
             return False
     # nor is it level with running text elsewhere (a column's first line, standing alone)
     return not any(other is not line and other.box is not None and min(
-        other.box.y1, box.y1) > max(other.box.y0, box.y0) and _runs_into_text(other, page.lines)
+        other.box.y1, box.y1) > max(other.box.y0, box.y0) and _runs_into_text(other, page.lines, spacing)
         for other in page.lines)
 
 
-def _runs_into_text(line: Line, lines: list[Line]) -> bool:
+def _runs_into_text(line: Line, lines: list[Line], spacing: float = 0.0) -> bool:
     """Whether a line in the margin has text right under or over it in the same column, at
-    line spacing (or a little more): a column's first or last line, not a running head (which
+    line spacing (or a little more; ``spacing``: the page's usual gap between lines, wide
+    on a double-spaced page): a column's first or last line, not a running head (which
     stands apart)."""
     box = line.box
     assert box is not None
+    limit = max(1.2 * box.height, 1.3 * spacing)
     for other in lines:
         near = other.box
         if other is line or near is None or min(near.x1, box.x1) <= max(near.x0, box.x0):
             continue
         gap = near.y0 - box.y1 if near.y0 >= box.y0 else box.y0 - near.y1
-        if -0.3 * box.height <= gap < 1.2 * box.height and not FOLIO.match(other.text.strip()):
+        if -0.3 * box.height <= gap < limit and not FOLIO.match(other.text.strip()):
             return True
     return False
+
+
+def line_spacing(lines: list[Line]) -> float:
+    """The usual gap between a line and the next one under it in its column."""
+    ordered = sorted((ln for ln in lines if ln.box is not None), key=top_of)
+    gaps = []
+    for i, line in enumerate(ordered):
+        box = line.box
+        assert box is not None
+        for other in ordered[i + 1:i + 40]:
+            near = other.box
+            assert near is not None
+            if near.y0 >= box.y1 - 0.3 * box.height and min(near.x1, box.x1) > max(near.x0, box.x0):
+                gaps.append(near.y0 - box.y1)
+                break
+    return median(gaps) if gaps else 0.0
 
 
 def _stacked_letters(lines: list[Line]) -> set[int]:

@@ -7,15 +7,17 @@ or more at the body's size) and its first picture; in it, lines a newspaper's ma
 made of (a date with its month or weekday and year, a price, a number or volume) anchor the
 masthead, and every line of the band level with them or above them belongs to it (the title,
 whatever the OCR made of an engraved title, the motto, the weather box). Captions by a
-picture and lines further down (a banner headline under the masthead) stay what they are.
+picture, a headline under the first row of them (a report's title under its date line) and
+what follows it, and lines further down (a banner headline) stay what they are.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from copydesk.model.layout import Line
-from copydesk.pagelayout.page import Page, by_picture
+from copydesk.pagelayout.page import HEADING_SIZE, Page, by_picture
 
 BAND = 0.25  # share of the page height a masthead stays within
 _MONTHS = {
@@ -65,9 +67,21 @@ def masthead(page: Page, size: float) -> dict[int, Line]:
     anchors = [ln for ln in band if is_masthead_line(ln.text)]
     if not anchors:
         return {}
+    # a headline under the first row of them ends the masthead (a report's title under its
+    # date line, over its price and rating)
+    first = min(ln.box.y1 for ln in anchors)  # type: ignore[union-attr]
+    cut = min((ln.box.y0 for ln in band if ln.box.y0 >= first and size  # type: ignore[union-attr]
+               and (ln.font_size or 0) >= HEADING_SIZE * size
+               and not any(_level(ln, a) for a in anchors)), default=math.inf)
+    anchors = [ln for ln in anchors if ln.box.y1 <= cut]  # type: ignore[union-attr]
     last = max(anchors, key=lambda ln: ln.box.y1)  # type: ignore[union-attr]
     floor = last.box.y1 + last.box.height  # type: ignore[union-attr]
     return {id(ln): ln for ln in band if (ln.box.y0 + ln.box.y1) / 2 <= floor}  # type: ignore[union-attr]
+
+
+def _level(a: Line, b: Line) -> bool:
+    """Whether two lines stand level with each other (their heights overlap)."""
+    return min(a.box.y1, b.box.y1) > max(a.box.y0, b.box.y0)  # type: ignore[union-attr]
 
 
 def _running_text_top(lines: list[Line], size: float) -> float:

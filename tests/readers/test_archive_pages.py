@@ -104,3 +104,23 @@ def test_tei_names_the_issues_date(statesman, tmp_path):
     out = tmp_path / "statesman.xml"
     copydesk.write(statesman, out, "tei")
     assert '<date when="1824-02-17">' in out.read_text(encoding="utf-8")
+
+
+def test_a_reports_title_under_its_date_line_is_no_masthead():
+    """A research note's head: a date line, then the title in display type, then its price
+    and rating. The date line may be furniture; the title and what follows it are not."""
+    def line(text: str, x: int, y: int, size: int) -> str:
+        words = " ".join(f"<span class='ocrx_word'>{w}</span>" for w in text.split())
+        return (f"<span class='ocr_line' title='bbox {x} {y} {x + 30 * len(text)} "
+                f"{y + size}; x_size {size}'>{words}</span>")
+
+    body = "".join(line(t, 300, 900 + 60 * i, 40) for i, t in enumerate(
+        ["The company reported higher output in the quarter and"] * 12))
+    head = (line("7 October 2019", 300, 200, 40) + line("KIRKLAND LAKE GOLD Inc", 300, 400, 90)
+            + line("Price (04 Oct 2019): US$46.64", 300, 560, 40)
+            + line("Rating: Neutral", 1800, 560, 40))
+    data = (f"<div class='ocr_page' title='bbox 0 0 2550 3300; scan_res 300'>{head}{body}"
+            "</div>").encode()
+    doc = copydesk.clean(copydesk.read(data, "hocr"))
+    assert _masthead(doc) == ["7 October 2019"]
+    assert "KIRKLAND LAKE GOLD Inc" in [b.text for b in iter_blocks(doc) if isinstance(b, Heading)]

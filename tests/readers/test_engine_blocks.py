@@ -105,6 +105,17 @@ def test_a_centred_heading_over_two_lines_is_one_heading():
         "Beantwortung der Frage: Was ist Aufklärung?"]
 
 
+def test_the_first_lines_of_a_double_spaced_page_are_body_text():
+    """A transcript set double-spaced: its first lines stand as far apart as all the others,
+    so standing apart does not make them running heads."""
+    text = LEFT + RIGHT + LEFT
+    lines = "".join(_hocr_line(t, 300, 300 + 100 * i, 1300, 345 + 100 * i)
+                    for i, t in enumerate(text))
+    doc = copydesk.clean(copydesk.read(_hocr_page(lines), "hocr"))
+    assert not [b.text for b in iter_blocks(doc) if isinstance(b, Boilerplate)]
+    assert _body(doc).startswith("The council met on Tuesday")
+
+
 @pytest.mark.parametrize("declaration", ["", "<?xml version='1.0'?>"])
 def test_hocr_without_a_charset_is_utf8(declaration):
     """tesseract.js writes hOCR fragments with no declaration: UTF-8, as XHTML says, not
