@@ -21,7 +21,8 @@ def opens_with_initial(words: list[tuple[str, float]]) -> bool:
     words beside it: a single letter ``DROP_SIZE`` times taller than the others."""
     if len(words) < 2 or len(words[0][0]) != 1 or not words[0][0].isalpha():
         return False
-    return words[0][1] >= DROP_SIZE * median(h for _, h in words[1:])
+    others = median(h for _, h in words[1:])
+    return others > 0 and words[0][1] >= DROP_SIZE * others
 
 
 def is_initial(line: Line, height: float, beside: Line | None = None) -> bool:

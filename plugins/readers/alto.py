@@ -73,6 +73,7 @@ def read_alto(source: Source) -> Document:
             start = len(lines)
             words, style = [], styles.get((text_line.get("STYLEREFS") or "").split(" ")[0])
             ems, whole, strings, glue, spaced = [], None, [], [], False
+            word_styles: dict[str, int] = {}  # style -> characters set in it
             for item in text_line:
                 name = _local(item)
                 if name == "String":
@@ -85,8 +86,8 @@ def read_alto(source: Source) -> Document:
                     if item.get("SUBS_TYPE") == "HypPart1":
                         whole = item.get("SUBS_CONTENT") or None
                     ems.append(em_size(words[-1], _num(item, "HEIGHT") * scale))
-                    if style is None:  # (an element with no children tests false)
-                        style = styles.get((item.get("STYLEREFS") or "").split(" ")[0])
+                    ref = (item.get("STYLEREFS") or "").split(" ")[0]
+                    word_styles[ref] = word_styles.get(ref, 0) + len(words[-1])
                 elif name == "HYP" and words:
                     words[-1] += item.get("CONTENT", "-") or "-"
                 elif name == "SP":
@@ -107,6 +108,10 @@ def read_alto(source: Source) -> Document:
                 w, h = max(b.x1 for b in rest) - x, max(b.y1 for b in rest) - y
                 words, ems, glue = words[1:], ems[1:], [False, *glue[2:]]
                 text = joined(words, glue)
+            if style is None and word_styles:  # (an element with no children tests false)
+                # the line's style is the one most of its letters are set in (an italic
+                # first word does not make the line italic)
+                style = styles.get(max(word_styles, key=word_styles.__getitem__))
             font_style = (style.get("FONTSTYLE") or "") if style is not None else ""
             given = _num(style, "FONTSIZE") if style is not None else 0.0
             if not given and any(ems):

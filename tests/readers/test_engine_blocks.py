@@ -203,3 +203,27 @@ def test_alto_punctuation_stored_as_words_of_their_own_joins_the_word_it_touches
             'HEIGHT="3000"><PrintSpace><TextBlock><TextLine HPOS="100" VPOS="1000" WIDTH="600" '
             f'HEIGHT="37">{strings}</TextLine></TextBlock></PrintSpace></Page></Layout></alto>')
     assert _body(copydesk.read(alto.encode(), "alto")) == "Vorurtheile zu pflanzen, weil ſie"
+
+
+def test_an_alto_lines_style_is_that_of_most_of_its_letters():
+    """Styles given per word: one word in bold italic (``A``) does not make its line bold
+    italic, so the paragraph does not break there for a change of type."""
+    def line(text: str, y: int, first: str = "s1") -> str:
+        words = text.split()
+        strings = [f'<String CONTENT="{w}" STYLEREFS="{first if i == 0 else "s1"}"/>'
+                   for i, w in enumerate(words)]
+        return (f'<TextLine HPOS="300" VPOS="{y}" WIDTH="1000" HEIGHT="45">'
+                + "<SP/>".join(strings) + "</TextLine>")
+
+    body = [line("The council met on Tuesday to discuss the", 400),
+            line("A letter in the Mercury states that Mr.", 460, first="s2"),
+            line("Smith, the missionary, has been tried and", 520),
+            line("condemned on an ex-post facto law, it says.", 580)]
+    alto = ('<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Styles>'
+            '<TextStyle ID="s1" FONTSIZE="10"/><TextStyle ID="s2" FONTSIZE="10" '
+            'FONTSTYLE="bold italic"/></Styles><Layout><Page WIDTH="2550" HEIGHT="3300">'
+            f'<PrintSpace><TextBlock>{"".join(body)}</TextBlock></PrintSpace></Page></Layout></alto>')
+    doc = copydesk.clean(copydesk.read(alto.encode(), "alto"))
+    assert [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph)] == [
+        "The council met on Tuesday to discuss the A letter in the Mercury states that Mr. "
+        "Smith, the missionary, has been tried and condemned on an ex-post facto law, it says."]
