@@ -29,6 +29,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.readers.alto",
     "copydesk.plugins.readers.hocr",
     "copydesk.plugins.readers.html",
+    "copydesk.plugins.readers.mets",
     "copydesk.plugins.readers.model_json",
     "copydesk.plugins.readers.page_xml",
     "copydesk.plugins.readers.pdf",

@@ -81,3 +81,36 @@ def epubcheck_messages(path: Path) -> list[str]:
 @pytest.fixture
 def epubcheck():
     return epubcheck_messages
+
+
+ACE_HOME = ROOT / ".ci" / "ace"  # where .ci/run installs DAISY Ace (npm @daisy/ace)
+
+
+def ace_violations(path: Path) -> list[str]:
+    """DAISY Ace's violations for an EPUB (impact, rule, file), run with the machine's
+    Chromium through puppeteer. Skips where Ace is not installed (``.ci/run`` installs it;
+    ``COPYDESK_ACE`` may name the ``ace-puppeteer`` command)."""
+    import json as _json
+    import shutil
+    import tempfile
+
+    ace = os.environ.get("COPYDESK_ACE") or shutil.which("ace-puppeteer") or str(
+        ACE_HOME / "node_modules" / ".bin" / "ace-puppeteer")
+    chromium = os.environ.get("PUPPETEER_EXECUTABLE_PATH") or shutil.which(
+        "chromium") or shutil.which("chromium-browser")
+    if not Path(ace).exists() or chromium is None:
+        if os.environ.get("CI"):
+            pytest.fail("DAISY Ace or Chromium is missing (.ci/run installs them)")
+        pytest.skip("DAISY Ace is not installed (npm install @daisy/ace; apt-get install chromium)")
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run([ace, "-f", "-s", "-o", out, str(path)], check=True, timeout=600,
+                       capture_output=True, env={**os.environ, "PUPPETEER_EXECUTABLE_PATH": chromium})
+        report = _json.loads((Path(out) / "report.json").read_text(encoding="utf-8"))
+    return [f"{x['earl:test']['earl:impact']} {x['earl:test']['dct:title']} "
+            f"{a['earl:testSubject']['url']}"
+            for a in report["assertions"] for x in a.get("assertions", [])]
+
+
+@pytest.fixture
+def ace():
+    return ace_violations

@@ -55,7 +55,7 @@ lines = st.builds(
     box=st.none() | st.builds(Box, x0=numbers, y0=numbers, x1=numbers, y1=numbers),
     font=maybe_text, font_size=st.none() | numbers, bold=st.booleans(), italic=st.booleans(),
     blank_before=st.integers(0, 3), fill=st.none() | numbers, hyphen_word=maybe_text,
-    column=st.none() | st.integers(1, 9), region=maybe_text,
+    column=st.none() | st.integers(1, 9), region=maybe_text, story=maybe_text,
 )
 
 

@@ -52,3 +52,4 @@ class Line:
     # the kind of region the source put the line in, where it says (PAGE-XML's region types:
     # heading, caption, credit, header, footer, page-number, drop-capital, marginalia…)
     region: str | None = None
+    story: str | None = None  # the story the source puts the line in (a METS article's id)

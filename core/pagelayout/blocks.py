@@ -86,15 +86,17 @@ def _columns_joined(runs: list[list[Line]]) -> list[list[Line]]:
     """Runs read one after the other down the same column made one, so that paragraphs are
     cut by the gaps and indents between the blocks as within them (a block boundary alone
     says nothing: an engine also starts one at a picture's edge or a change of type). Runs
-    of regions the source typed otherwise, or as headings, captions or drop caps, stay apart."""
+    of regions the source typed otherwise, or as headings, captions or drop caps, and runs of
+    different stories (a METS issue's articles) stay apart."""
     heights = [ln.box.height for run in runs for ln in run if ln.box]
     if not heights:
         return runs
     height = median(heights)
     out: list[list[Line]] = []
     for run in runs:
-        region = run[0].region
-        if out and region == out[-1][-1].region and region not in REGION_KINDS:
+        region, last = run[0].region, out[-1][-1] if out else None
+        if last is not None and region == last.region and region not in REGION_KINDS and (
+                run[0].story == last.story):
             above, box = bounds(out[-1]), bounds(run)
             if (0 <= box.y0 - above.y1 + 0.3 * height <= 3.3 * height
                     and _x_shared(above, box) >= 0.5 * min(above.width, box.width)):

@@ -117,7 +117,7 @@ def _centred(line: Line, left: float, width: float, height: float) -> bool:
 
 
 def _type_changes(a: Line, b: Line) -> bool:
-    if a.bold != b.bold or a.italic != b.italic or a.region != b.region:
+    if a.bold != b.bold or a.italic != b.italic or a.region != b.region or a.story != b.story:
         return True
     if a.font_size and b.font_size:
         return max(a.font_size, b.font_size) > TYPE_CHANGE * min(a.font_size, b.font_size)

@@ -26,14 +26,11 @@ from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
 from copydesk.pagelayout.ocrwords import em_size, joined, steady_sizes, touching
 from copydesk.pagelayout.page import is_rule
+from copydesk.xmlinput import local as _local
+from copydesk.xmlinput import parse_root
 
 KIND = "alto"
-SAFE = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 POINTS = {"pixel": 72 / 300, "mm10": 72 / 254, "inch1200": 72 / 1200}
-
-
-def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
 def _children(el: etree._Element, name: str) -> list[etree._Element]:
@@ -94,18 +91,30 @@ def _block_order(stated: list[etree._Element], blocks: dict[etree._Element, list
 
 
 def read_alto(source: Source) -> Document:
-    try:
-        root = etree.fromstring(source.read_bytes(), parser=SAFE)
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"not well-formed ALTO XML: {exc}") from None
-    if _local(root).lower() != "alto":
-        raise InputError("not an ALTO document (its root is not <alto>)")
+    pages = alto_pages(source.read_bytes())
+    if not any(p.lines for p in pages):
+        raise InputError("the ALTO file has no text lines")
+    return document_from_pages(pages)
+
+
+def line_key(line: Line) -> tuple[int | None, float, float, float, float]:
+    """A line's page and box: what stays the same of it through the page layout."""
+    box = line.box or Box(x0=0, y0=0, x1=0, y1=0)
+    return (line.page, box.x0, box.y0, box.x1, box.y1)
+
+
+def alto_pages(data: bytes, first: int = 1,
+               word_ids: dict[tuple[int | None, float, float, float, float], list[str]] | None = None
+               ) -> list[Page]:
+    """The pages of one ALTO file, numbered from ``first``; ``word_ids`` (when given) gets
+    each line's ``String`` and ``TextBlock`` ids, by :func:`line_key` (for METS issues)."""
+    root = parse_root(data, "alto", "ALTO")
     unit = next((u.text or "" for u in _children(root, "MeasurementUnit")), "pixel").strip()
     scale = POINTS.get(unit, POINTS["pixel"])
     styles = {s.get("ID"): s for s in _children(root, "TextStyle")}
     stated = _stated_order(root)
     pages = []
-    for number, page in enumerate(_children(root, "Page"), 1):
+    for number, page in enumerate(_children(root, "Page"), first):
         lines = []
         # per text block (the element itself: it stays alive as the key): (line, own size)
         estimated: dict[etree._Element, list[tuple[int, float]]] = {}
@@ -168,6 +177,10 @@ def read_alto(source: Source) -> Document:
                 font_size=given or round(median([e for e in ems if e] or [h]), 2) or None,
                 bold="bold" in font_style, italic="italic" in font_style, hyphen_word=whole))
             blocks.setdefault(text_line.getparent(), []).extend(lines[start:])
+            if word_ids is not None:
+                ids = [e.get("ID", "") for e in (text_line, text_line.getparent(), *strings)]
+                for line in lines[start:]:
+                    word_ids[line_key(line)] = [i for i in ids if i]
         steady_sizes(lines, estimated, block_ems)
         pictures, rules = [], []
         for element in _children(page, "Illustration") + _children(page, "GraphicalElement"):
@@ -180,9 +193,7 @@ def read_alto(source: Source) -> Document:
         pages.append(Page(number=number, width=_num(page, "WIDTH") * scale,
                           height=_num(page, "HEIGHT") * scale, lines=lines,
                           pictures=pictures, rules=rules, blocks=ordered, order_given=given))
-    if not any(p.lines for p in pages):
-        raise InputError("the ALTO file has no text lines")
-    return document_from_pages(pages)
+    return pages
 
 
 def sniff_alto(head: bytes, name: str) -> float:

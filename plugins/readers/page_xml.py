@@ -28,17 +28,14 @@ from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
 from copydesk.pagelayout.ocrwords import em_size, joined, steady_sizes, touching
 from copydesk.pagelayout.page import is_rule
+from copydesk.xmlinput import local as _local
+from copydesk.xmlinput import parse_root
 
 KIND = "page"
-SAFE = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 SCALE = 72 / 300  # PAGE-XML counts pixels; taken at 300 dpi (the layout needs proportions only)
 PICTURE_REGIONS = {"ImageRegion", "GraphicRegion", "ChartRegion", "LineDrawingRegion",
                    "MapRegion", "ChemRegion", "MusicRegion", "AdvertRegion"}
 _CUSTOM_TYPE = re.compile(r"structure\s*\{[^}]*\btype:\s*([\w-]+)")  # Transkribus' ``custom``
-
-
-def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
 def _child(el: etree._Element, name: str) -> etree._Element | None:
@@ -238,12 +235,7 @@ def _number(element: etree._Element, attr: str) -> float:
 
 
 def read_page_xml(source: Source) -> Document:
-    try:
-        root = etree.fromstring(source.read_bytes(), parser=SAFE)
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"not well-formed PAGE XML: {exc}") from None
-    if _local(root) != "PcGts":
-        raise InputError("not a PAGE-XML document (its root is not <PcGts>)")
+    root = parse_root(source.read_bytes(), "PcGts", "PAGE-XML")
     pages = [read_page(p, n) for n, p in enumerate(
         (el for el in root if _local(el) == "Page"), 1)]
     if not any(p.lines for p in pages):

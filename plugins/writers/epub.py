@@ -31,7 +31,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ebooklib import epub
 
@@ -124,6 +124,7 @@ class XhtmlVisitor(Visitor):
     def __init__(self, options: EpubOptions, heading_base: int = 1) -> None:
         self.options = options
         self.heading_base = heading_base
+        self.pages = 0  # page breaks written so far (their ids)
 
     def all(self, blocks: list[Block]) -> str:
         return "\n".join(part for part in self.visit_all(blocks) if part)
@@ -143,7 +144,8 @@ class XhtmlVisitor(Visitor):
     def visit_pullquote(self, node: PullQuote) -> str:
         if not self.options.pullquotes or not node.text.strip():
             return ""
-        return f'<aside class="pullquote" epub:type="pullquote"><p>{inline(node)}</p></aside>'
+        return (f'<aside class="pullquote" epub:type="pullquote" role="doc-pullquote">'
+                f"<p>{inline(node)}</p></aside>")
 
     def visit_caption(self, node: Caption) -> str:
         credit = f' <small class="credit">{esc(node.credit)}</small>' if node.credit else ""
@@ -173,7 +175,13 @@ class XhtmlVisitor(Visitor):
         return self.all(node.blocks)
 
     def visit_pagebreak(self, node: PageBreak) -> str:
-        return ""
+        """A print page's start, for the page list (``epub:type`` and ``role`` pagebreak)."""
+        label = printable(node.page or "").strip()
+        if not label:
+            return ""
+        self.pages += 1
+        return (f'<span epub:type="pagebreak" role="doc-pagebreak" id="page-{self.pages}" '
+                f'aria-label="{esc(label)}"></span>')
 
     def visit_boilerplate(self, node: Boilerplate) -> str:
         return ""
@@ -184,18 +192,27 @@ def chapters(doc: Document) -> list[list[Block]]:
     return [[b] for b in as_articles(doc) if isinstance(b, Article)]
 
 
-def chapter_title(blocks: list[Block], number: int, doc: Document) -> str:
+def chapter_title(blocks: list[Block], number: int, doc: Document, alone: bool = True) -> str:
+    """A chapter's name: its first heading with letters in it, the document's title for a
+    chapter ``alone`` in its book, its first paragraph that reads as words, its number."""
     for block in iter_blocks(Article(blocks=blocks)):
-        if isinstance(block, Heading) and printable(block.text).strip():
+        if isinstance(block, Heading) and sum(c.isalpha() for c in block.text) >= 2:
             return " ".join(printable(block.text).split())
     title = " ".join(printable(doc.metadata.title or "").split())
-    if number == 1 and title:
+    if number == 1 and title and alone:
         return title
     for block in iter_blocks(Article(blocks=blocks)):
-        if isinstance(block, Paragraph) and printable(block.text).strip():
+        if isinstance(block, Paragraph) and _reads_as_words(printable(block.text)):
             words = printable(block.text).split()
             return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
     return f"Article {number}"
+
+
+def _reads_as_words(text: str) -> bool:
+    """Whether a paragraph can name a chapter: words, not what OCR made of a smudge."""
+    chars = [c for c in text if not c.isspace()]
+    return sum(c.isalpha() for c in chars) >= 0.6 * len(chars) and sum(
+        len(w) >= 3 and w.strip(".,;:!?\"'()").isalpha() for w in text.split()) >= 2
 
 
 def identifier(doc: Document) -> str:
@@ -260,6 +277,7 @@ def add_cover(book: epub.EpubBook, path: str) -> None:
     except OSError as exc:
         raise InputError(f"cannot read the cover: {exc.strerror or exc}", path=path) from None
     book.set_cover(f"cover{cover.suffix.lower()}", data)
+    book.get_item_with_id("cover").is_linear = True  # (read first, in the spine)
     book.add_metadata(None, "meta", "visual", {"property": "schema:accessMode"})
 
 
@@ -273,8 +291,19 @@ def build(doc: Document, options: EpubOptions) -> epub.EpubBook:
     book.add_item(style)
     visitor = XhtmlVisitor(options)
     items = []
-    for number, blocks in enumerate(chapters(doc) or [[Paragraph(text="")]], 1):
-        title = chapter_title(blocks, number, doc)
+    parts = chapters(doc) or [[Paragraph(text="")]]
+    first = next((b.page for b in iter_blocks(doc) if isinstance(b, PageBreak) and b.page), None)
+    if first and first.isdigit() and int(first) > 1:  # the page the text starts on
+        parts[0] = [PageBreak(page=str(int(first) - 1)), *parts[0]]
+    if first:  # print page numbers: where they come from (EPUB Accessibility 1.1)
+        for feature in ("pageBreakMarkers", "pageNavigation"):
+            book.add_metadata(None, "meta", feature, {"property": "schema:accessibilityFeature"})
+        meta = doc.metadata
+        printed = " ".join(printable(" ".join(
+            p for p in (meta.title, meta.date) if p) or meta.source or "the print source").split())
+        book.add_metadata(None, "meta", printed, {"property": "pageBreakSource"})
+    for number, blocks in enumerate(parts, 1):
+        title = chapter_title(blocks, number, doc, len(parts) == 1)
         body = visitor.all(blocks)
         item = epub.EpubHtml(title=title, file_name=f"article-{number:03d}.xhtml", lang=language)
         item.content = f"<article>{body}</article>"
@@ -284,12 +313,22 @@ def build(doc: Document, options: EpubOptions) -> epub.EpubBook:
     book.toc = items
     book.add_item(epub.EpubNcx())
     book.add_item(epub.EpubNav())
-    book.spine = ["nav", *items]
+    book.spine = [*(["cover"] if options.cover else []), "nav", *items]
     return book
 
 
+class _Writer(epub.EpubWriter):  # type: ignore[misc]
+    """ebooklib's writer, with the book's language on the package (``xml:lang``)."""
+
+    def _write_opf_file(self, root: Any) -> None:
+        root.set("{http://www.w3.org/XML/1998/namespace}lang", self.book.language)
+        super()._write_opf_file(root)
+
+
 def write_epub(doc: Document, stream: BinaryIO, options: EpubOptions) -> None:
-    epub.write_epub(stream, build(doc, options), {"mtime": modified_time()})
+    writer = _Writer(stream, build(doc, options), {"mtime": modified_time()})
+    writer.process()
+    writer.write()  # (ebooklib's own write_epub hides a failed write)
 
 
 @hookimpl

@@ -113,7 +113,7 @@ def test_the_2010_schema_with_point_coordinates():
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    (b"<PcGts><Page>", "not well-formed PAGE XML"),
+    (b"<PcGts><Page>", "not well-formed PAGE-XML"),
     (b"<alto/>", "not a PAGE-XML document"),
     (f'<PcGts xmlns="{NS}"><Page imageWidth="9" imageHeight="9"/></PcGts>'.encode(),
      "no text lines"),

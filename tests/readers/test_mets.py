@@ -1,0 +1,91 @@
+"""The METS issue reader on a real newspaper issue (The Statesman, 17 February 1824, four
+ALTO pages and their METS; CC0, in ``tests/data/alto``): pages in order, the METS's
+articles as the document's articles, the issue's metadata, files only from its folder."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import copydesk
+from copydesk import Article, Heading, InputError, Paragraph, iter_blocks
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "alto"
+NAME = "0002647_18240217"
+
+
+@pytest.fixture(scope="module")
+def issue(tmp_path_factory) -> Path:
+    """The issue's folder as the archive delivers it."""
+    folder = tmp_path_factory.mktemp("issue")
+    for page in range(1, 5):
+        data = gzip.decompress((DATA / f"statesman-1824-02-17-p{page}.alto.xml.gz").read_bytes())
+        (folder / f"{NAME}_{page:04d}.xml").write_bytes(data)
+    mets = folder / f"{NAME}_mets.xml"
+    mets.write_bytes(gzip.decompress((DATA / "statesman-1824-02-17.mets.xml.gz").read_bytes()))
+    return mets
+
+
+@pytest.fixture(scope="module")
+def doc(issue) -> copydesk.Document:
+    return copydesk.clean(copydesk.read(issue))
+
+
+def test_the_issues_metadata_comes_from_its_mods(doc):
+    meta = doc.metadata
+    assert (meta.title, meta.date, meta.language) == ("The Statesman", "1824-02-17", "en")
+    assert meta.extra["place"] == "London, England"
+
+
+def test_the_mets_articles_are_the_documents_articles(doc):
+    articles = [b for b in doc.blocks if isinstance(b, Article)]
+    assert len(articles) >= 20
+    heads = [next((h.text for h in iter_blocks(a) if isinstance(h, Heading)), None)
+             for a in articles]
+    for title in ("COAL DUTIES.", "WEST INDIES.", "LONDON MARKETS.", "POLICE."):
+        assert title in heads
+    # a story's own text stays in it: the Coal Duties petition follows its heading
+    coal = articles[heads.index("COAL DUTIES.")]
+    assert any(isinstance(p, Paragraph) and "petition" in p.text for p in coal.blocks)
+
+
+def test_an_issue_becomes_one_epub_with_its_page_list(issue, tmp_path, epubcheck):
+    out = tmp_path / "issue.epub"
+    copydesk.convert(issue, out)
+    book = zipfile.ZipFile(out)
+    nav = book.read("EPUB/nav.xhtml").decode()
+    pages = re.findall(r'#page-\d+">(\w+)</a>', nav)
+    assert pages == ["1", "2", "3", "4"]
+    assert 'xml:lang="en"' in book.read("EPUB/content.opf").decode()
+    assert epubcheck(out) == []
+
+
+@pytest.mark.parametrize(("href", "message"), [
+    ("../outside.xml", "outside the issue's folder"),
+    ("/etc/passwd", "outside the issue's folder"),
+    ("http://example.org/page.xml", "not a file in the issue's folder"),
+    ("missing.xml", "is missing"),
+])
+def test_files_outside_the_issue_are_refused(issue, tmp_path, href, message):
+    """Page two named by a path out of the issue's folder (to a file that is there), by a URL
+    or by a name with no file: an error that says so, nothing read."""
+    (tmp_path / "outside.xml").write_bytes((issue.parent / f"{NAME}_0002.xml").read_bytes())
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    for page in (1, 3, 4):
+        name = f"{NAME}_{page:04d}.xml"
+        (folder / name).write_bytes((issue.parent / name).read_bytes())
+    mets = folder / "mets.xml"
+    mets.write_text(issue.read_text(encoding="utf-8").replace(f"{NAME}_0002.xml", href),
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        copydesk.read(mets)
+
+
+def test_a_mets_from_standard_input_is_refused_with_a_reason(issue):
+    with pytest.raises(InputError, match="give the file's path"):
+        copydesk.read(issue.read_bytes(), "mets")

@@ -1,0 +1,65 @@
+"""E-reader editions checked as the publishing world checks them: DAISY Ace (no violation)
+and EPUBCheck (no message), on one edition that holds every kind of content copydesk writes:
+a METS newspaper issue (articles, print page numbers), a web page (figure, credit, links),
+a print-OCR page (pull quotes, drop cap, bylines), an archive ALTO page (masthead, decks,
+caption) and a cover. Slow (Ace starts a browser): one run for all of it."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import copydesk
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5E"
+       "rkJggg==")
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("edition")
+    for page in range(1, 5):
+        data = gzip.decompress((DATA / "alto" / f"statesman-1824-02-17-p{page}.alto.xml.gz")
+                               .read_bytes())
+        (folder / f"0002647_18240217_{page:04d}.xml").write_bytes(data)
+    mets = folder / "0002647_18240217_mets.xml"
+    mets.write_bytes(gzip.decompress((DATA / "alto" / "statesman-1824-02-17.mets.xml.gz")
+                                     .read_bytes()))
+    tribune = folder / "tribune.xml"
+    tribune.write_bytes(gzip.decompress((DATA / "alto" / "nytribune-1903-05-01-p1.alto.xml.gz")
+                                        .read_bytes()))
+    cover = folder / "cover.png"
+    cover.write_bytes(base64.b64decode(PNG))
+    out = folder / "edition.epub"
+    copydesk.convert([mets, DATA / "news-page.html", ROOT / "seeds" / "003_d60a862d48c27c24.txt",
+                      tribune], out, options={"cover": str(cover)},
+                     metadata={"title": "Papers", "language": "en"})
+    return out
+
+
+def test_the_edition_has_what_an_accessible_book_needs(edition):
+    book = zipfile.ZipFile(edition)
+    opf = book.read("EPUB/content.opf").decode()
+    assert re.search(r'<package [^>]*xml:lang="en"', opf)
+    assert re.search(r'<itemref idref="cover"', opf)  # the cover is read, in the spine
+    assert 'property="pageBreakSource"' in opf
+    chapters = [n for n in book.namelist() if n.startswith("EPUB/article-")]
+    text = "".join(book.read(n).decode() for n in chapters)
+    assert 'role="doc-pullquote"' in text and 'role="doc-pagebreak"' in text
+    assert all('xml:lang="en"' in book.read(n).decode() for n in chapters)
+
+
+@pytest.mark.slow
+def test_daisy_ace_finds_no_violation(edition, ace):
+    assert ace(edition) == []
+
+
+def test_epubcheck_finds_nothing(edition, epubcheck):
+    assert epubcheck(edition) == []
