@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from copydesk.content import refuse_garbage
 from copydesk.edition import combine
 from copydesk.errors import CopydeskError, PluginError, UsageError, describe
 from copydesk.model.nodes import Document, Metadata
@@ -50,6 +51,7 @@ def read(
     plugins = plugins or default_plugins()
     src = to_source(source, name)
     reader = plugins.reader(format) if format else plugins.reader_for(src)
+    refuse_garbage(src, reader)
     try:
         doc = reader.read(src)
     except CopydeskError as exc:

@@ -2,7 +2,9 @@
 
 Each input file is converted on its own (read, clean, write), so memory stays bounded by the
 largest single file; outputs mirror the inputs' names and folders under the output folder.
-One file's failure is recorded and the others go on.
+One file's failure is recorded and the others go on. An output newer than its input is
+left as it is (a rerun resumes an interrupted batch; ``force`` redoes everything); one
+older than its input is made again.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Outcome:
     ok: bool
     message: str = ""
     seconds: float = 0.0
+    skipped: bool = False  # its output was there already, newer than its input
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,10 @@ class Summary:
     @property
     def failed(self) -> list[Outcome]:
         return [o for o in self.outcomes if not o.ok]
+
+    @property
+    def skipped(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.skipped]
 
 
 def expand(inputs: Iterable[str], extensions: set[str]) -> list[tuple[Path, Path]]:
@@ -107,9 +114,8 @@ def run_job(job: Job, settings: Settings) -> Outcome:
 
     start = time.perf_counter()
     try:
-        if job.target.exists() and not settings.force:
-            raise UsageError("the output exists already (use --force to replace it)",
-                             path=str(job.target))
+        if not settings.force and up_to_date(job):
+            return Outcome(job, True, "up to date", time.perf_counter() - start, skipped=True)
         job.target.parent.mkdir(parents=True, exist_ok=True)
         if _worker_plugins is None:
             _init_worker(settings.extra_plugins)
@@ -125,6 +131,15 @@ def run_job(job: Job, settings: Settings) -> Outcome:
     except Exception as exc:  # noqa: BLE001 - a bug in one file must not stop the batch
         message = f"{job.source}: internal error: {describe(exc)}"
         return Outcome(job, False, message, time.perf_counter() - start)
+
+
+def up_to_date(job: Job) -> bool:
+    """Whether the job's output exists and is newer than its input (a batch run before
+    made it): a rerun skips it, so that an interrupted batch resumes where it stopped."""
+    try:
+        return job.target.stat().st_mtime >= job.source.stat().st_mtime
+    except OSError:
+        return False
 
 
 def run(jobs: Sequence[Job], settings: Settings, workers: int,

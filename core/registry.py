@@ -23,7 +23,8 @@ class Reader:
     ``sniff(head, name)`` returns a confidence from 0 to 1 that the input (its first bytes and its
     file name) is in this reader's format; the most confident reader wins when no format is given
     and the extension is ambiguous. ``kind`` is the input kind set on the documents it reads
-    (cleaners choose their defaults by it); it defaults to the reader's name.
+    (cleaners choose their defaults by it); it defaults to the reader's name. ``binary``: the
+    format is binary (PDF, images); other readers are never handed binary data or empty input.
     """
 
     name: str
@@ -33,6 +34,7 @@ class Reader:
     sniff: Callable[[bytes, str], float] | None = None
     kind: str | None = None
     description: str = ""
+    binary: bool = False
     plugin: str = ""  # filled in by the registry
 
 

@@ -35,15 +35,28 @@ def test_one_bad_file_does_not_stop_the_others(folder, tmp_path, cli, jobs):
     assert "Traceback" not in err and "\x1b[" not in err  # no progress bar in a pipe
 
 
-def test_existing_outputs_are_kept_unless_forced(folder, tmp_path, cli):
+def test_a_rerun_resumes_skipping_outputs_newer_than_their_input(folder, tmp_path, cli):
+    """An interrupted batch run again: outputs made already (newer than their input) are
+    left alone and counted as such, missing ones are made, exit 0; an input edited since
+    is converted again; --force redoes everything."""
+    import os
+
     out = tmp_path / "out"
     (folder / "broken.json").unlink()
     assert cli("convert", str(folder), "--output-dir", str(out), "-t", "md").returncode == 0
     target = out / "000_3ffcc09e67953d68.md"
     target.write_text("edited by hand")
+    (out / "sub" / "page.md").unlink()  # (the run was killed before it got there)
     again = cli("convert", str(folder), "--output-dir", str(out), "-t", "md")
-    assert again.returncode == 1 and "use --force" in again.stderr.decode()
-    assert target.read_text() == "edited by hand"
+    err = again.stderr.decode()
+    assert again.returncode == 0, err
+    assert err.strip().endswith(f"converted 1 of 3 files into {out}; 2 up to date already")
+    assert target.read_text() == "edited by hand" and (out / "sub" / "page.md").exists()
+    later = target.stat().st_mtime + 10
+    os.utime(folder / "000_3ffcc09e67953d68.txt", (later, later))  # the input changed since
+    assert cli("convert", str(folder), "--output-dir", str(out), "-t", "md").returncode == 0
+    assert target.read_text().startswith("# ISIS Leader")
+    target.write_text("edited by hand")
     forced = cli("convert", str(folder), "--output-dir", str(out), "-t", "md", "--force")
     assert forced.returncode == 0 and target.read_text().startswith("# ISIS Leader")
 

@@ -7,7 +7,9 @@ Exit status: 0 success, 1 bad input or a failed conversion, 2 bad usage, 3 an in
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 import click
@@ -35,16 +37,40 @@ def fail(message: str) -> None:
     print("copydesk: " + " ".join(str(message).split()), file=sys.stderr)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, unwinding like Ctrl-C so that no half-written temporary file stays."""
+
+
+_signals: list[int] = []  # the terminating signals received (click turns them into Abort)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    _signals.append(signum)
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit status; never lets a traceback through unless asked."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or bool(os.environ.get("COPYDESK_DEBUG"))
+    if threading.current_thread() is not threading.main_thread():
+        return _main(args, debug)
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(args, debug)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(args: list[str], debug: bool) -> int:
     try:
         result = cli.main(args=args, prog_name="copydesk", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.exceptions.Abort:
+        if _signals:
+            return 128 + _signals[-1]
         fail("aborted")
         return 130
     except click.UsageError as exc:

@@ -41,7 +41,8 @@ DEFAULT_STDOUT_FORMAT = "markdown"
               help="Batch: convert each input (files, folders, globs) to its own file in DIR.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Batch: files converted at once (default: the number of CPUs).")
-@click.option("--force", is_flag=True, help="Batch: replace outputs that exist already.")
+@click.option("--force", is_flag=True,
+              help="Batch: convert again files whose output is newer than their input.")
 @plugin_option
 def convert(
     inputs: tuple[str, ...], output: str | None, from_format: str | None,
@@ -111,9 +112,10 @@ def run_batch(inputs: tuple[str, ...], output_dir: Path, settings: batch.Setting
     workers = min(jobs or batch.default_workers(), len(planned))
     with progress_bar(len(planned)) as report:
         summary = batch.run(planned, settings, workers, report)
-    failed = len(summary.failed)
-    done = len(summary.outcomes) - failed
+    failed, skipped = len(summary.failed), len(summary.skipped)
+    done = len(summary.outcomes) - failed - skipped
     print(f"copydesk: converted {done} of {len(summary.outcomes)} files into {output_dir}"
+          + (f"; {skipped} up to date already" if skipped else "")
           + (f"; {failed} failed" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
 

@@ -227,6 +227,6 @@ def sniff_pdf(head: bytes, name: str) -> float:
 def register_readers(register: Callable[[Reader], None]) -> None:
     register(Reader(
         name=KIND, read=read_pdf, extensions=("pdf",), media_types=("application/pdf",),
-        sniff=sniff_pdf, kind=KIND,
+        sniff=sniff_pdf, kind=KIND, binary=True,
         description="a born-digital PDF: columns in reading order, running heads set apart",
     ))

@@ -91,6 +91,9 @@ class EpubOptions:
     cover: str | None = None  # path of a cover image
 
 
+PAGE_MARKER = re.compile(r'<span epub:type="pagebreak"[^>]*></span>')
+
+
 def esc(text: str | None) -> str:
     return html.escape(printable(text or ""), quote=True)
 
@@ -305,8 +308,9 @@ def build(doc: Document, options: EpubOptions) -> epub.EpubBook:
     for number, blocks in enumerate(parts, 1):
         title = chapter_title(blocks, number, doc, len(parts) == 1)
         body = visitor.all(blocks)
-        item = epub.EpubHtml(title=title, file_name=f"article-{number:03d}.xhtml", lang=language)
+        item = _Chapter(title=title, file_name=f"article-{number:03d}.xhtml", lang=language)
         item.content = f"<article>{body}</article>"
+        item.markers = "".join(PAGE_MARKER.findall(body))
         item.add_item(style)
         book.add_item(item)
         items.append(item)
@@ -315,6 +319,26 @@ def build(doc: Document, options: EpubOptions) -> epub.EpubBook:
     book.add_item(epub.EpubNav())
     book.spine = [*(["cover"] if options.cover else []), "nav", *items]
     return book
+
+
+class _Chapter(epub.EpubHtml):  # type: ignore[misc]
+    """A chapter written out as it stands. (ebooklib would parse it again with lxml's HTML
+    parser, which silently drops a text node over 10 MB: a long paragraph came out empty.)"""
+
+    markers = ""  # the chapter's page-break markers, all ebooklib needs for the page list
+
+    def get_body_content(self) -> bytes:
+        return f"<div>{self.markers}</div>".encode()
+
+    def get_content(self, default: object = None) -> bytes:
+        lang = esc(self.lang or self.book.language)
+        links = "".join(f'<link href="{esc(link["href"])}" rel="stylesheet" type="text/css"/>'
+                        for link in self.links if link.get("rel") == "stylesheet")
+        return ("<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html>\n"
+                '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
+                f' lang="{lang}" xml:lang="{lang}">\n<head>\n<title>{esc(self.title)}</title>\n'
+                f"{links}\n</head>\n<body>\n{self.content}\n</body>\n</html>\n").encode(
+                    "utf-8", errors="replace")
 
 
 class _Writer(epub.EpubWriter):  # type: ignore[misc]
