@@ -35,12 +35,12 @@ def test_every_node_carries_its_type_and_text_or_blocks():
 @pytest.mark.parametrize("text, problem", [
     ("{", "not valid JSON"),
     ('{"type": "paragraph"}', "not a copydesk document"),
-    ('{"type": "document", "blocks": [{"type": "poem", "text": "x"}]}', "unknown node type 'poem'"),
-    ('{"type": "document", "blocks": [{"type": "paragraph"}]}', "text"),
-    ('{"type": "document", "blocks": [{"type": "paragraph", "text": 3}]}', "expected str"),
-    ('{"type": "document", "blocks": [{"type": "paragraph", "text": "", "colour": 1}]}',
+    ('{"type": "document", "version": 1, "blocks": [{"type": "poem", "text": "x"}]}', "unknown node type 'poem'"),
+    ('{"type": "document", "version": 1, "blocks": [{"type": "paragraph"}]}', "text"),
+    ('{"type": "document", "version": 1, "blocks": [{"type": "paragraph", "text": 3}]}', "expected str"),
+    ('{"type": "document", "version": 1, "blocks": [{"type": "paragraph", "text": "", "colour": 1}]}',
      "unknown field 'colour'"),
-    ('{"type": "document", "blocks": [{"type": "caption", "text": "loose"}]}',
+    ('{"type": "document", "version": 1, "blocks": [{"type": "caption", "text": "loose"}]}',
      "may not stand in a document"),
     ('{"type": "document", "version": 99}', "unsupported copydesk JSON version"),
 ])

@@ -146,3 +146,28 @@ def test_a_paragraph_of_megabytes_reaches_every_writer_whole(tmp_path, fmt):
     else:
         text = out.read_text(encoding="utf-8")
     assert words in text
+
+
+DOC = '{"type": "document", "version": 1, "blocks": %s}'
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (DOC % ("[" * 5000 + "]" * 5000), "nested deeper than"),
+    (DOC % ('[' + '{"type": "blockquote", "blocks": [' * 150 + ']}' * 150 + ']'),
+     "blocks nested deeper than 200 levels"),
+    (DOC % ('[{"type": "pagebreak", "page": ' + "9" * 5000 + '}]'), "a number too long"),
+    (DOC % '[{"type": "paragraph"}]', "document.blocks/0:paragraph: no 'text'"),
+    ('{"type": "document", "blocks": []}', 'document: no "version"'),
+    ('{"type": "document", "version": 1}', 'document: no "blocks"'),
+    (DOC % '[{"type": "paragraph", "text": "x", "marks": [{"kind": "emphasis", "start": 0, '
+           '"end": 99}]}]', "marks/0: span 0-99 lies outside the text"),
+])
+def test_broken_json_gets_a_message_in_the_users_terms(tmp_path, cli, text, message):
+    src = tmp_path / "doc.json"
+    src.write_text(text)
+    result = cli("convert", str(src), "-t", "markdown")
+    err = result.stderr.decode().strip()
+    assert result.returncode == 1 and message in err, err
+    assert len(err.splitlines()) == 1
+    for internal in ("Error", "__init__", "sys.set_int", "plugin"):
+        assert internal not in err

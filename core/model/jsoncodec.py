@@ -16,10 +16,11 @@ from functools import cache
 from typing import Any, BinaryIO, Union, get_args, get_origin, get_type_hints
 
 from copydesk.errors import InputError
-from copydesk.model.nodes import NODE_TYPES, Block, Document
+from copydesk.model.nodes import NODE_TYPES, Block, Document, TextBlock
 from copydesk.model.walk import validate
 
 FORMAT_VERSION = 1
+MAX_DEPTH = 200  # JSON levels (about 100 blocks inside one another): deeper is refused
 ALWAYS = frozenset({"text", "blocks", "level", "metadata", "edits"})
 
 
@@ -146,15 +147,23 @@ def loads(text: str | bytes) -> Document:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"not valid JSON: {exc}") from None
+    except RecursionError:
+        raise InputError("not readable JSON: nested deeper than Python's parser goes") from None
+    except ValueError:  # (an integer of thousands of digits)
+        raise InputError("not readable JSON: a number too long to read") from None
     return from_data(data)
 
 
 def from_data(data: Any) -> Document:
     if not isinstance(data, dict) or data.get("type") != "document":
         raise InputError('not a copydesk document (the root needs "type": "document")')
-    version = data.get("version", FORMAT_VERSION)
-    if version != FORMAT_VERSION:
-        raise InputError(f"unsupported copydesk JSON version {version!r}")
+    if "version" not in data:
+        raise InputError('document: no "version" (see docs/json.md)')
+    if data["version"] != FORMAT_VERSION:
+        raise InputError(f"unsupported copydesk JSON version {data['version']!r}")
+    if "blocks" not in data:
+        raise InputError('document: no "blocks" (see docs/json.md)')
+    _check_depth(data)
     doc = _decode(Document, {k: v for k, v in data.items() if k != "version"}, "document")
     return validate(doc)
 
@@ -196,10 +205,34 @@ def _decode_fields(cls: type, value: dict[str, Any], where: str) -> Any:
     if unknown:
         raise InputError(f"{where}: unknown field {min(unknown)!r}")
     kwargs = {k: _decode(hints[k], v, f"{where}.{k}") for k, v in value.items() if k in hints}
-    try:
-        return cls(**kwargs)
-    except TypeError as exc:  # a required field is missing
-        raise InputError(f"{where}: {exc}") from None
+    for name, default in _defaults(cls):
+        if default is dataclasses.MISSING and name not in kwargs:
+            raise InputError(f"{where}: no {name!r}")
+    node = cls(**kwargs)
+    if isinstance(node, TextBlock):
+        _check_marks(node, where)
+    return node
+
+
+def _check_marks(node: TextBlock, where: str) -> None:
+    """Marks lie within the text, each ending where or after it starts."""
+    for i, mark in enumerate(node.marks):
+        if not 0 <= mark.start <= mark.end <= len(node.text):
+            raise InputError(f"{where}.marks/{i}: span {mark.start}-{mark.end} lies outside "
+                             f"the text ({len(node.text)} characters)")
+
+
+def _check_depth(data: Any) -> None:
+    """Refuse nesting deeper than ``MAX_DEPTH`` (looked at without recursion)."""
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise InputError(f"blocks nested deeper than {MAX_DEPTH} levels")
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, dict | list))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, dict | list))
 
 
 @cache
