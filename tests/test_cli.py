@@ -162,3 +162,10 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
 def test_python_dash_m_and_version(cli):
     result = cli("--version")
     assert result.returncode == 0 and b"copydesk" in result.stdout
+
+
+def test_a_usage_error_points_to_its_subcommands_help(cli):
+    result = cli("convert", "x.txt", "-M", "foo")
+    err = result.stderr.decode().strip()
+    assert result.returncode == 2
+    assert err == "copydesk: --metadata takes KEY=VALUE, got 'foo' (see 'copydesk convert --help')"

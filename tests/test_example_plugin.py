@@ -4,6 +4,7 @@ through the CLI as a user would: listed by `copydesk plugins`, its cleaner and w
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -16,9 +17,12 @@ EXAMPLE = ROOT / "examples" / "copydesk-plugin-example"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     target = tmp_path_factory.mktemp("site")
+    source = tmp_path_factory.mktemp("example") / EXAMPLE.name  # (pip builds in the source:
+    shutil.copytree(EXAMPLE, source, ignore=shutil.ignore_patterns(  # a copy keeps the
+        "build", "*.egg-info", "__pycache__"))  # checkout clean, and read-only ones work)
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-         "--disable-pip-version-check", "--target", str(target), str(EXAMPLE)],
+         "--disable-pip-version-check", "--target", str(target), str(source)],
         check=True, capture_output=True, timeout=300)
     return target
 
@@ -31,6 +35,7 @@ def test_installed_plugin_is_listed_beside_the_built_ins(site, cli):
     assert example["source"] == "copydesk-typography 0.1.0"
     assert example["cleaners"] == ["typography"] and example["writers"] == ["plain"]
     assert plugins["copydesk.plugins.writers.epub"]["source"] == "built-in"
+    assert not any((EXAMPLE / n).exists() for n in ("build", "copydesk_typography.egg-info"))
 
 
 def test_installed_cleaner_and_writer_work_in_convert(site, cli):

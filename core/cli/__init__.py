@@ -74,7 +74,8 @@ def _main(args: list[str], debug: bool) -> int:
         fail("aborted")
         return 130
     except click.UsageError as exc:
-        fail(exc.format_message() + " (see 'copydesk --help')")
+        where = exc.ctx.command_path if exc.ctx is not None else "copydesk"
+        fail(f"{exc.format_message()} (see '{where} --help')")
         return 2
     except click.ClickException as exc:
         fail(exc.format_message())
