@@ -232,6 +232,24 @@ def _find(texts: list[str | None], text: str) -> int | None:
     return next((i for i, t in enumerate(texts) if t and t[:80] == key), None)
 
 
+_LANG = re.compile(
+    r"""<html\b[^>]*?\b(?:xml:)?lang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)"""
+    r"""|<meta\b[^>]*?(?:http-equiv\s*=\s*["']?content-language["']?[^>]*?content|"""
+    r"""property\s*=\s*["']og:locale["'][^>]*?content)\s*=\s*["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)""",
+    re.IGNORECASE)
+
+
+def page_language(html: str) -> str | None:
+    """The page's language as it declares it (``<html lang>``, ``Content-Language``,
+    ``og:locale``), as a BCP 47 tag."""
+    match = _LANG.search(html[:65536])
+    if not match:
+        return None
+    parts = (match.group(1) or match.group(2)).replace("_", "-").split("-")
+    return "-".join([parts[0].lower()] + [p.upper() if len(p) == 2 else p.title() if len(p) == 4
+                                          else p.lower() for p in parts[1:]])
+
+
 def read_html(source: Source) -> Document:
     html = source.read_text(repair=True)
     xml = trafilatura.extract(
@@ -252,7 +270,8 @@ def read_html(source: Source) -> Document:
         title=root.get("title"), authors=[a.strip() for a in (root.get("author") or "").split(";")
                                           if a.strip()],
         date=root.get("date"), site_name=root.get("sitename"), url=root.get("url"),
-        description=root.get("description"), language=root.get("language"))
+        description=root.get("description"),
+        language=root.get("language") or page_language(html))
     first = next((b for b in blocks if isinstance(b, Heading)), None)
     if meta.title and not (first is not None and first.text == meta.title):
         blocks.insert(0, Heading(text=meta.title, level=1))

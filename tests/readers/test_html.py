@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,22 @@ def test_entities_are_not_expanded_from_outside(tmp_path):
                     "</article></body></html>")
     doc = copydesk.read(page)
     assert "root:" not in " ".join(b.text for b in iter_blocks(doc) if isinstance(b, Paragraph))
+
+
+@pytest.mark.parametrize(("head", "language"), [
+    ('<html lang="en-us">', "en-US"), ("<html class=x lang=de>", "de"),
+    ('<html><head><meta property="og:locale" content="fr_FR">', "fr-FR"),
+    ('<html><head><meta http-equiv="Content-Language" content="pt-br">', "pt-BR"),
+    ("<html><head>", None),
+])
+def test_the_pages_declared_language_is_taken(head, language):
+    from copydesk.plugins.readers.html import page_language
+
+    assert page_language(head) == language
+
+
+def test_an_epub_of_a_web_page_names_its_language(tmp_path):
+    out = tmp_path / "page.epub"
+    copydesk.convert(Path(__file__).resolve().parents[1] / "data" / "news-page.html", out)
+    opf = zipfile.ZipFile(out).read("EPUB/content.opf").decode()
+    assert "<dc:language>en</dc:language>" in opf
