@@ -52,9 +52,9 @@ def _box(element: etree._Element, scale: float) -> Box:
 
 
 def _stated_order(root: etree._Element) -> list[etree._Element]:
-    """The elements ALTO's ``ReadingOrder`` (4.3 and later) names, in its order (ordered
-    and unordered groups, nested, read as they stand)."""
-    refs = [ref.get("REF", "") for order in _children(root, "ReadingOrder")
+    """The elements ALTO's ``ReadingOrder`` (4.3 and later, a child of ``alto``) names, in
+    its order (ordered and unordered groups, nested, read as they stand)."""
+    refs = [ref.get("REF", "") for order in root if _local(order) == "ReadingOrder"
             for ref in _children(order, "ElementRef")]
     if not refs:
         return []

@@ -140,7 +140,7 @@ def _article_areas(root: etree._Element) -> list[tuple[etree._Element, list[tupl
     for div in _all(logical, "div"):
         if (div.get("TYPE") or "").lower() in ISSUE_LEVELS:
             continue
-        areas = [a for a in _areas(div)]
+        areas = _areas(div)
         for target in linked.get(div.get("ID", ""), []):
             if target in by_id:
                 areas += _areas(by_id[target])
@@ -194,7 +194,7 @@ def read_mets(source: Source) -> Document:
     files = _files(root)
     pages: list[Page] = []
     ids: dict[tuple[int | None, float, float, float, float], list[str]] = {}
-    order_of: dict[str, dict[str, int]] = {}  # ALTO file ID -> element id -> position
+    order_of: dict[str, list[str]] = {}  # ALTO file ID -> its element ids in order
     page_of_file: dict[str, int] = {}
     for div in _page_divs(root):
         texts = [f.get("FILEID", "") for f in div if _local(f) == "fptr"]
@@ -209,7 +209,7 @@ def read_mets(source: Source) -> Document:
         except InputError as exc:
             raise InputError(f"page {label} ({files[alto][0]}): {exc}") from None
         page_of_file[alto] = len(pages) + 1
-        order_of[alto] = _positions(data)
+        order_of[alto] = _ids_in_order(data)
         pages += read
     if not any(p.lines for p in pages):
         raise InputError("the METS issue names no ALTO page with text")
@@ -230,35 +230,28 @@ def read_mets(source: Source) -> Document:
     return doc
 
 
-def _positions(data: bytes) -> dict[str, int]:
-    """Every id of an ALTO file by its position in the file."""
+def _ids_in_order(data: bytes) -> list[str]:
+    """Every id of an ALTO file, in the file's order."""
     root = etree.fromstring(data, parser=SAFE)
-    return {ident: i for i, ident in enumerate(
-        el.get("ID") for el in root.iter() if isinstance(el.tag, str) and el.get("ID"))}
+    return [el.get("ID", "") for el in root.iter() if isinstance(el.tag, str) and el.get("ID")]
 
 
 def _owners(articles: list[tuple[etree._Element, list[tuple[str, str, str]]]],
-            order_of: dict[str, dict[str, int]], page_of_file: dict[str, int]
+            order_of: dict[str, list[str]], page_of_file: dict[str, int]
             ) -> dict[tuple[int, str], int]:
     """``(page, ALTO id) -> article index`` for every id inside an article's areas (ids are
     the page's own: every page's ALTO may count its words from one)."""
     owner: dict[tuple[int, str], int] = {}
+    positions = {f: {ident: i for i, ident in enumerate(ids)} for f, ids in order_of.items()}
     for index, (_, areas) in enumerate(articles):
         for file_id, begin, end in areas:
-            positions = order_of.get(file_id)
-            if not positions or begin not in positions:
+            at = positions.get(file_id, {})
+            if begin not in at:
                 continue
-            page = page_of_file[file_id]
-            start, stop = positions[begin], positions.get(end, positions[begin])
-            ordered = sorted(positions.items(), key=lambda kv: kv[1])
-            for ident, _ in ordered[start:stop + 1] if _dense(ordered) else (
-                    kv for kv in ordered if start <= kv[1] <= stop):
-                owner.setdefault((page, ident), index)
+            start, stop = at[begin], at.get(end, at[begin])
+            for ident in order_of[file_id][start:stop + 1]:
+                owner.setdefault((page_of_file[file_id], ident), index)
     return owner
-
-
-def _dense(ordered: list[tuple[str, int]]) -> bool:
-    return not ordered or ordered[-1][1] == len(ordered) - 1
 
 
 def _story_of(block: Block) -> str | None:
