@@ -85,6 +85,16 @@ def wer(truth: list[str], got: list[str]) -> float:
     return Levenshtein.distance(truth, got) / max(1, len(truth))
 
 
+def line_text(line: etree._Element) -> str:
+    """An hOCR line's text, its words apart even where the file has no space between them
+    (the scribeocr truth files write ``<span>Line</span><span>of</span>``)."""
+    words_ = [" ".join("".join(w.itertext()).split()) for w in line.iter()
+              if isinstance(w.tag, str) and "ocrx_word" in (w.get("class") or "").split()]
+    if not words_:
+        words_ = ["".join(line.itertext())]
+    return " ".join(" ".join(words_).split())
+
+
 def hocr_lines(path: Path) -> list[str]:
     """The text of an hOCR file's lines in file order."""
     root = lxml.html.fromstring(path.read_bytes(), parser=HTML)
@@ -92,7 +102,7 @@ def hocr_lines(path: Path) -> list[str]:
     for el in root.iter():
         if isinstance(el.tag, str) and (el.get("class") or "").split()[:1] in (
                 ["ocr_line"], ["ocr_header"], ["ocr_caption"], ["ocr_textfloat"]):
-            text = " ".join("".join(el.itertext()).split())
+            text = line_text(el)
             if text:
                 out.append(text)
     return out
@@ -108,7 +118,7 @@ def hocr_text(path: Path) -> str:
             for line in par.iter():
                 if isinstance(line.tag, str) and (line.get("class") or "").split()[:1] in (
                         ["ocr_line"], ["ocr_header"], ["ocr_caption"], ["ocr_textfloat"]):
-                    out.append(" ".join("".join(line.itertext()).split()))
+                    out.append(line_text(line))
             out.append("")
     return "\n".join(out)
 
