@@ -128,9 +128,12 @@ def body(doc: copydesk.Document) -> list[TextBlock]:
             if isinstance(b, TextBlock) and not isinstance(b, Boilerplate | PageBreak)]
 
 
+EXTRA: list[str] = []  # cleaners to run beside the defaults (--clean)
+
+
 def convert(data: bytes | Path, fmt: str | None = None, name: str = "page") -> copydesk.Document:
     doc = copydesk.read(data, fmt, name=name)
-    return copydesk.clean(doc)
+    return copydesk.clean(doc, add=EXTRA)
 
 
 def text_of(doc: copydesk.Document) -> list[str]:
@@ -269,7 +272,9 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "held", "all"), default="held")
     parser.add_argument("--pages", help="comma-separated page ids (overrides --split)")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--clean", default="", help="cleaners to run beside the defaults (a,b)")
     args = parser.parse_args()
+    EXTRA.extend(n for n in args.clean.split(",") if n)
     if not SCANS.is_dir():
         sys.exit(f"no scans at {SCANS} (the data lives in the project's shared folder)")
 

@@ -15,7 +15,7 @@ from copydesk.model.nodes import Document, Metadata
 from copydesk.model.walk import validate
 from copydesk.options import build_options
 from copydesk.output import atomic_output
-from copydesk.pipeline import order_cleaners, run_cleaners, select_cleaners
+from copydesk.pipeline import cleaner_settings, order_cleaners, run_cleaners, select_cleaners
 from copydesk.pluginmanager import Plugins, make_plugins
 from copydesk.registry import Writer
 from copydesk.sources import Source
@@ -71,12 +71,14 @@ def read(
 def clean(
     doc: Document, cleaners: Iterable[str] | None = None, *, add: Iterable[str] = (),
     remove: Iterable[str] = (), plugins: Plugins | None = None, path: str | None = None,
+    cleaner_options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Document:
     """Run cleaners over a document and return the cleaned copy.
 
     ``cleaners`` names exactly which to run; when it is ``None`` the defaults for the
     document's kind that have not already run on it (a document read back from JSON keeps
     that record) run, plus ``add`` and minus ``remove``. They run in dependency order.
+    ``cleaner_options`` gives cleaners their options: ``{"misreadings": {"threshold": 0.99}}``.
     """
     plugins = plugins or default_plugins()
     if cleaners is None:
@@ -84,7 +86,8 @@ def clean(
         names = select_cleaners(plugins.cleaners, doc.kind, add, [*remove, *done])
     else:
         names = select_cleaners(plugins.cleaners, doc.kind, cleaners, ["all"])
-    return run_cleaners(doc, order_cleaners(plugins.cleaners, names), path=path)
+    settings = cleaner_settings(plugins.cleaners, cleaner_options)
+    return run_cleaners(doc, order_cleaners(plugins.cleaners, names), path=path, settings=settings)
 
 
 def write(
@@ -153,9 +156,10 @@ def convert(
     from_format: str | None = None, to_format: str | None = None, add: Iterable[str] = (),
     remove: Iterable[str] = (), metadata: Mapping[str, str] | None = None,
     options: Mapping[str, Any] | None = None, plugins: Plugins | None = None,
+    cleaner_options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Document:
     """Read, clean and write: several inputs make one edition, an article per story;
-    ``options`` go to the writer."""
+    ``options`` go to the writer, ``cleaner_options`` to the cleaners (see :func:`clean`)."""
     plugins = plugins or default_plugins()
     if isinstance(inputs, str | bytes | os.PathLike | Source) or hasattr(inputs, "read"):
         inputs = [inputs]  # type: ignore[list-item]
@@ -171,9 +175,10 @@ def convert(
     else:
         writer = plugins.writer(to_format)
     build_options(writer.options, options or {}, f"writer {writer.name!r}")  # fail early
+    cleaner_settings(plugins.cleaners, cleaner_options)
     docs = [
         clean(read(src, from_format, plugins=plugins), add=add, remove=remove, plugins=plugins,
-              path=src.name)
+              path=src.name, cleaner_options=cleaner_options)
         for src in sources
     ]
     doc = combine(docs)

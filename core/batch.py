@@ -50,6 +50,7 @@ class Settings:
     remove: tuple[str, ...] = ()
     metadata: tuple[tuple[str, str], ...] = ()
     options: tuple[tuple[str, Any], ...] = ()
+    cleaner_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     extra_plugins: tuple[str, ...] = ()
     force: bool = False
 
@@ -123,6 +124,7 @@ def run_job(job: Job, settings: Settings) -> Outcome:
             [job.source], job.target, from_format=settings.from_format,
             to_format=settings.to_format, add=settings.add, remove=settings.remove,
             metadata=dict(settings.metadata) or None, options=dict(settings.options),
+            cleaner_options={k: dict(v) for k, v in settings.cleaner_options},
             plugins=_worker_plugins,
         )
         return Outcome(job, True, seconds=time.perf_counter() - start)

@@ -42,6 +42,11 @@ def _convert(raw: Any, kind: str, key: str, owner: str) -> Any:
         if raw.lower() in _FALSE:
             return False
         raise UsageError(f"{owner} option {key!r} takes true or false, not {raw!r}")
+    if kind.startswith("float"):
+        try:
+            return float(raw)
+        except ValueError:
+            raise UsageError(f"{owner} option {key!r} takes a number, not {raw!r}") from None
     if kind.startswith("int"):
         try:
             return int(raw)

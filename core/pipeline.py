@@ -9,10 +9,12 @@ from __future__ import annotations
 import dataclasses
 import heapq
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from copydesk.errors import CopydeskError, ModelError, PluginError, UsageError, describe
 from copydesk.model.nodes import Document
 from copydesk.model.walk import validate
+from copydesk.options import build_options
 from copydesk.registry import Cleaner
 
 ALL = "all"
@@ -79,11 +81,29 @@ def order_cleaners(cleaners: Mapping[str, Cleaner], names: Iterable[str]) -> lis
     return order
 
 
-def run_cleaners(doc: Document, order: Iterable[Cleaner], path: str | None = None) -> Document:
-    """Run each cleaner in turn, checking its result and recording its name in ``doc.cleaners``."""
+def cleaner_settings(cleaners: Mapping[str, Cleaner],
+                     pairs: Mapping[str, Mapping[str, Any]] | None) -> dict[str, Any]:
+    """Each cleaner's options instance (defaults where the user gave none), from
+    ``{cleaner: {key: value}}``; an unknown cleaner or key is a usage error."""
+    pairs = pairs or {}
+    for name in pairs:
+        if name not in cleaners:
+            raise UsageError(f"-C names an unknown cleaner {name!r} (known: {', '.join(cleaners)})")
+    return {name: build_options(c.options, pairs.get(name, {}), f"cleaner {name!r}")
+            for name, c in cleaners.items() if c.options is not None or name in pairs}
+
+
+def run_cleaners(doc: Document, order: Iterable[Cleaner], path: str | None = None,
+                 settings: Mapping[str, Any] | None = None) -> Document:
+    """Run each cleaner in turn, checking its result and recording its name in ``doc.cleaners``;
+    ``settings`` holds the options instance of each cleaner that takes options."""
+    settings = settings or {}
     for cleaner in order:
         try:
-            result = cleaner.clean(doc)
+            if cleaner.options is None:
+                result = cleaner.clean(doc)
+            else:
+                result = cleaner.clean(doc, settings.get(cleaner.name) or cleaner.options())
         except CopydeskError as exc:
             raise PluginError(
                 f"cleaner {cleaner.name!r} failed: {exc.message}", plugin=cleaner.plugin, path=path

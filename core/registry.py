@@ -44,6 +44,9 @@ class Cleaner:
 
     ``after``/``before`` name cleaners this one must run after/before (when both run);
     ``default_for`` lists the input kinds it is on for by default (``"*"``: every kind).
+    A cleaner with ``options`` (a dataclass whose fields all have defaults, each with a
+    ``help`` in its metadata) is called as ``clean(document, options)``, the options filled
+    from the user's ``-C NAME.KEY=VALUE`` pairs; one without as ``clean(document)``.
     """
 
     name: str
@@ -53,6 +56,7 @@ class Cleaner:
     default_for: tuple[str, ...] = ()
     description: str = ""
     plugin: str = ""
+    options: type | None = None
 
     def is_default_for(self, kind: str | None) -> bool:
         return ALL_KINDS in self.default_for or (kind is not None and kind in self.default_for)

@@ -70,13 +70,14 @@ class EditLog:
         self._next = len(doc.edits) + 1
 
     def add(self, kind: str, original: str, replacement: str, line: int | None = None,
-            note: str | None = None) -> str:
+            note: str | None = None, confidence: float | None = None) -> str:
         while f"e{self._next}" in self._taken:  # ids of combined documents may be anything
             self._next += 1
         edit_id = f"e{self._next}"
         self._taken.add(edit_id)
         self.edits.append(Edit(id=edit_id, plugin=self.plugin, kind=kind, original=original,
-                               replacement=replacement, line=line, note=note))
+                               replacement=replacement, line=line, note=note,
+                               confidence=confidence))
         return edit_id
 
     def replace(self, block: TextBlock, start: int, end: int, new: str, kind: str,
@@ -85,6 +86,19 @@ class EditLog:
         """``block`` with ``text[start:end]`` replaced by ``new``, logged and marked."""
         text, marks = self.replace_text(block.text, block.marks, start, end, new, kind,
                                         original, line, note)
+        return dataclasses.replace(block, text=text, marks=sorted(marks, key=mark_order))
+
+    def replace_many(self, block: TextBlock, changes: Sequence[tuple[int, int, str]], kind: str,
+                     note: str | None = None,
+                     confidences: Sequence[float | None] | None = None) -> TextBlock:
+        """``block`` with non-overlapping ``(start, end, new)`` changes (in text order) made
+        in one pass, each logged (with its confidence, where given) and marked."""
+        text, marks, starts = splice_many(block.text, block.marks, changes)
+        line = block.lines[0].number if block.lines else None
+        for n, ((start, end, new), at) in enumerate(zip(changes, starts, strict=True)):
+            edit_id = self.add(kind, block.text[start:end], new, line, note,
+                               confidence=confidences[n] if confidences else None)
+            marks.append(Mark(kind="edit", start=at, end=at + len(new), target=edit_id))
         return dataclasses.replace(block, text=text, marks=sorted(marks, key=mark_order))
 
     def replace_text(self, text: str, marks: Sequence[Mark], start: int, end: int, new: str,

@@ -148,6 +148,38 @@ def test_plugins_and_formats_commands(cli):
     assert "Input formats" in formats and "markdown" in formats and ".json" in formats
 
 
+def test_every_option_says_what_it_does_in_both_listings(cli, plugins):
+    from copydesk.cli.info import describe_formats, describe_plugins, option_help
+
+    options = [o for c in plugins.cleaners.values() for o in option_help(c.options)]
+    options += [o for w in plugins.writers.values() for o in option_help(w.options)]
+    assert {o["name"] for o in options} >= {"threshold", "pullquotes", "cover", "breaks"}
+    for option in options:
+        assert len(option["help"].split()) >= 4, option
+    listed = json.loads(cli("plugins", "--json").stdout)
+    misreadings = next(c for c in listed["cleaners"] if c["name"] == "misreadings")
+    assert misreadings["options"][0]["name"] == "threshold"
+    assert misreadings["options"][0]["default"] == 0.9 and misreadings["options"][0]["help"]
+    assert listed == json.loads(json.dumps(describe_plugins(plugins), default=str))
+    formats = json.loads(cli("formats", "--json").stdout)
+    assert formats == json.loads(json.dumps(describe_formats(plugins), default=str))
+    text = cli("formats").stdout.decode()
+    assert "-O breaks=… (true/false; default False): write the source's page" in text
+
+
+def test_listings_are_tables_on_a_terminal(monkeypatch):
+    from click.testing import CliRunner
+
+    from copydesk.cli import info
+    from copydesk.cli.info import formats, plugins
+
+    monkeypatch.setattr(info, "_on_terminal", lambda: True)
+    runner = CliRunner()
+    out = runner.invoke(plugins, [], color=False).output
+    assert "Cleaners" in out and "misreadings.threshold" in out and "┃" in out
+    assert runner.invoke(formats, []).output.count("┃") >= 3
+
+
 def test_a_closed_pipe_ends_quietly(tmp_path):
     import subprocess
     import sys

@@ -9,11 +9,12 @@ from pathlib import Path
 import click
 
 from copydesk import api, batch
-from copydesk.cli.options import parse_pairs, plugin_option, split_names
+from copydesk.cli.options import parse_cleaner_pairs, parse_pairs, plugin_option, split_names
 from copydesk.cli.progress import progress_bar
 from copydesk.errors import UsageError
 from copydesk.model.nodes import Document
 from copydesk.options import build_options
+from copydesk.pipeline import cleaner_settings
 from copydesk.pluginmanager import Plugins, make_plugins
 from copydesk.sources import Source
 
@@ -29,6 +30,8 @@ DEFAULT_STDOUT_FORMAT = "markdown"
 @click.option("--clean", "add", multiple=True, metavar="A,B", help="Run these cleaners too.")
 @click.option("--no-clean", "remove", multiple=True, metavar="A,B",
               help="Skip these cleaners ('all': every default).")
+@click.option("-C", "--clean-option", "cleaner_options", multiple=True, metavar="CLEANER.KEY=VALUE",
+              help="An option of a cleaner (see 'copydesk plugins').")
 @click.option("--report", is_flag=True, help="List every edit the cleaners made (on stderr).")
 @click.option("-M", "--metadata", "metadata", multiple=True, metavar="KEY=VALUE",
               help="Set a metadata field (title, authors, date, language, publisher, …).")
@@ -46,7 +49,8 @@ DEFAULT_STDOUT_FORMAT = "markdown"
 @plugin_option
 def convert(
     inputs: tuple[str, ...], output: str | None, from_format: str | None,
-    to_format: str | None, add: tuple[str, ...], remove: tuple[str, ...], report: bool,
+    to_format: str | None, add: tuple[str, ...], remove: tuple[str, ...],
+    cleaner_options: tuple[str, ...], report: bool,
     metadata: tuple[str, ...], title: str | None, writer_options: tuple[str, ...],
     cover: str | None, tei_breaks: bool, output_dir: str | None, jobs: int | None,
     force: bool, extra_plugins: tuple[str, ...],
@@ -67,11 +71,14 @@ def convert(
     if tei_breaks:
         options["breaks"] = True
     plugins = make_plugins(extra=extra_plugins)
+    cleaning = parse_cleaner_pairs(cleaner_options)
+    cleaner_settings(plugins.cleaners, cleaning)  # fail early, before any file is read
     if output_dir is not None:
         settings = batch.Settings(
             to_format=plugins.writer(to_format or "json").name, from_format=from_format,
             add=tuple(split_names(add)), remove=tuple(split_names(remove)),
             metadata=batch.as_pairs(pairs), options=batch.as_pairs(options),
+            cleaner_options=tuple((k, batch.as_pairs(v)) for k, v in cleaning.items()),
             extra_plugins=extra_plugins, force=force)
         return run_batch(inputs, Path(output_dir), settings, plugins, jobs)
     if jobs or force:
@@ -89,7 +96,7 @@ def convert(
         sources, target, from_format=from_format, to_format=to_format or (
             writer.name if to_stdout else None),
         add=split_names(add), remove=split_names(remove), metadata=pairs, options=options,
-        plugins=plugins,
+        cleaner_options=cleaning, plugins=plugins,
     )
     if to_stdout:
         sys.stdout.flush()

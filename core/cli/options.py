@@ -24,6 +24,17 @@ def split_names(values: tuple[str, ...]) -> list[str]:
     return [n.strip() for v in values for n in v.split(",") if n.strip()]
 
 
+def parse_cleaner_pairs(values: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """``("misreadings.threshold=0.99", …)`` -> ``{"misreadings": {"threshold": "0.99"}}``."""
+    out: dict[str, dict[str, str]] = {}
+    for key, value in parse_pairs(values, "--clean-option").items():
+        cleaner, dot, name = key.partition(".")
+        if not dot or not cleaner or not name:
+            raise click.UsageError(f"--clean-option takes CLEANER.KEY=VALUE, got {key + '=' + value!r}")
+        out.setdefault(cleaner, {})[name] = value
+    return out
+
+
 def parse_pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     """``("key=value", …)`` -> a dict; a value without ``=`` is a usage error."""
     pairs = {}

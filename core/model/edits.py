@@ -12,7 +12,7 @@ class Edit:
     ``original`` and ``replacement`` are the text before and after; ``line`` is the source line
     (1-based) where the change happened, when known. Inside block text an edit is anchored by a
     mark of kind ``"edit"`` whose ``target`` is this edit's ``id``, so writers such as TEI can
-    encode it in place (``<supplied>``, ``<choice><orig>/<reg>``).
+    encode it in place (``<supplied>``, ``<choice><orig>/<reg>``, ``<choice><sic>/<corr>``).
     """
 
     id: str
@@ -22,3 +22,4 @@ class Edit:
     replacement: str
     line: int | None = None
     note: str | None = None
+    confidence: float | None = None  # how sure the cleaner was (0–1), where it weighs evidence

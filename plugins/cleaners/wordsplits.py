@@ -22,9 +22,9 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from copydesk import Cleaner, Document, Mark, hookimpl, iter_blocks, walk
+from copydesk import Cleaner, Document, hookimpl, iter_blocks, walk
 from copydesk.model.nodes import Block, TextBlock
-from copydesk.textedit import EditLog, mark_order, splice_many
+from copydesk.textedit import EditLog
 
 NAME = "wordsplits"
 KNOWN = 3.0  # the joined word is at least this common (Zipf scale) …
@@ -61,13 +61,7 @@ def wordsplits(doc: Document) -> Document:
                    for m in SPLIT.finditer(block.text) if one_word(m.group(1), m.group(2), seen)]
         if not changes:
             return block
-        text, marks, starts = splice_many(block.text, block.marks, changes)
-        line = block.lines[0].number if block.lines else None
-        for (start, end, new), at in zip(changes, starts, strict=True):
-            edit_id = log.add("join", block.text[start:end], new, line,
-                              "a word split after its first capital")
-            marks.append(Mark(kind="edit", start=at, end=at + len(new), target=edit_id))
-        return dataclasses.replace(block, text=text, marks=sorted(marks, key=mark_order))
+        return log.replace_many(block, changes, "join", "a word split after its first capital")
 
     out = walk(doc, clean)
     return dataclasses.replace(out, edits=log.edits)

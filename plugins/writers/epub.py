@@ -29,7 +29,7 @@ import os
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -87,8 +87,10 @@ blockquote { margin: 1em 1.5em; }
 class EpubOptions:
     """Options of the ``epub`` writer."""
 
-    pullquotes: bool = True  # write pull quotes (as asides)
-    cover: str | None = None  # path of a cover image
+    pullquotes: bool = field(default=True, metadata={
+        "help": "write pull quotes, as asides marked doc-pullquote (false leaves them out)"})
+    cover: str | None = field(default=None, metadata={
+        "help": "a cover image (PNG, JPEG, GIF or SVG) for the book's cover page"})
 
 
 PAGE_MARKER = re.compile(r'<span epub:type="pagebreak"[^>]*></span>')

@@ -14,8 +14,9 @@ writes:
   pull quotes as ``quote type="pullQuote"``; page furniture as ``fw`` (``@type`` its reason);
   lists, block quotes; emphasis (``hi``) and links (``ref``);
 - the edits in place: a word joined or kept at a line end as ``choice`` with the source in
-  ``orig`` (``<lb break="no"/>`` where the line ended) and the reading in ``reg``; a drop-cap
-  letter as ``supplied``; each with ``@resp`` naming the cleaner.
+  ``orig`` (``<lb break="no"/>`` where the line ended) and the reading in ``reg``; a word the
+  OCR misread as ``choice`` of ``sic`` and ``corr`` (``@cert``: the correction's confidence); a
+  drop-cap letter as ``supplied``; each with ``@resp`` naming the cleaner.
 
 Characters XML cannot carry are dropped; everything else (``<``, ``&``, right-to-left text)
 is escaped by the serialiser, so the output is always well-formed.
@@ -26,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import BinaryIO
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -69,7 +70,8 @@ LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")  # BCP 47, a
 class TeiOptions:
     """Options of the ``tei`` writer."""
 
-    breaks: bool = False  # page (pb), column (cb) and source line breaks (lb)
+    breaks: bool = field(default=False, metadata={
+        "help": "write the source's page (pb), column (cb) and line (lb) breaks"})
 
 
 def el(tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -133,7 +135,7 @@ class InlineWriter:
         text = block.text
         spans = [m for m in block.marks if m.kind in _HI or m.kind == "link" or (
             m.kind == "edit" and m.target in self.edits and self.edits[m.target].kind in (
-                "join", "keep-hyphen", "supply"))]
+                "join", "keep-hyphen", "supply", "correct"))]
         breaks: list[tuple[int, int | None]] = []
         if self.breaks:
             positions = sorted(m.start for m in block.marks if m.kind == "break")
@@ -164,6 +166,14 @@ class InlineWriter:
             if edit.kind == "supply":
                 return sub(parent, "supplied", text[mark.start : mark.end],
                            resp="#" + self.ids[edit.plugin], reason="lost drop cap")
+            if edit.kind == "correct":
+                choice = sub(parent, "choice")
+                sub(choice, "sic", printable(edit.original))
+                corr = sub(choice, "corr", text[mark.start : mark.end],
+                           resp="#" + self.ids[edit.plugin])
+                if edit.confidence is not None:
+                    corr.set("cert", f"{edit.confidence:g}")
+                return choice
             choice = sub(parent, "choice", resp="#" + self.ids[edit.plugin])
             orig = sub(choice, "orig")
             head, _, tail = edit.original.partition("\n")
@@ -349,8 +359,9 @@ def header(doc: Document, ids: dict[str, str]) -> etree._Element:
     editorial = sub(encoding, "editorialDecl")
     ran = ", ".join(doc.cleaners) or "none"
     sub(editorial, "p", f"Cleanups applied, in order: {ran}. Words joined or kept at line "
-                        "ends are encoded as choice (orig/reg); letters lost with a drop cap "
-                        "as supplied.")
+                        "ends are encoded as choice (orig/reg); words the OCR misread as choice "
+                        "(sic/corr, with the correction's certainty); letters lost with a drop "
+                        "cap as supplied.")
     return head
 
 

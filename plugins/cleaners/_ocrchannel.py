@@ -1,0 +1,239 @@
+"""A noisy-channel model of OCR misreadings: which word was printed, given the word read.
+
+For a word read ``o`` the candidates are the words ``c`` that the learned confusions turn into
+``o`` (one confusion or two common ones: ``tho`` ← ``the``, ``Cieek`` ← ``Creek``, ``liis`` ←
+``his``), plus ``o`` itself. Each is scored
+
+    log P(o | c)  +  log P(c)  +  context(c)
+
+- ``P(o | c)``: the product of the confusions' rates (``misreadings_model.json``, learned from
+  real newspaper OCR beside its human correction by ``benchmarks/learn_misreadings.py``); for
+  ``c = o``, the chance a word is read right (``READ_RIGHT``).
+- ``P(c)``: the word's frequency (``wordfreq``); a word no list knows gets ``UNKNOWN``, more
+  for a capitalised word inside a sentence (a name) and for a word the document repeats.
+- ``context(c)``: how much likelier ``c`` is beside its neighbours than alone, from the
+  bigram counts that ship with ``symspellpy`` (Google Books n-grams): only attraction counts,
+  so a pair missing from the list costs nothing.
+
+The posterior of the best candidate among all of them is the correction's confidence.
+
+Why not SymSpell's own lookup: it finds every word within an edit distance, plausible or
+not, and needs an index of deletions built at start-up (seconds, hundreds of MB); the
+confusions generate only what OCR actually does, from a dictionary lookup per variant.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.util import find_spec
+from itertools import takewhile
+from pathlib import Path
+
+from wordfreq import get_frequency_dict
+
+MODEL = Path(__file__).with_name("misreadings_model.json")
+LONGEST = 3  # letters in one side of a confusion at most
+READ_RIGHT = 0.9  # the chance that a word was read right
+UNKNOWN = 1e-9  # frequency given to a word no list knows
+NAME = 3e-8  # … to a capitalised one inside a sentence (a name, most likely)
+REPEATED = 3e-7  # … per time the document uses it (up to five times)
+REAL_WORD = 0.5  # a word as read that is a word must be this much less likely (log10)
+MOST_CONTEXT = 4.0  # neighbours make a word at most this much likelier (log10; for speed)
+CONTEXT = 1.0  # weight of the neighbours' attraction (log10 units per unit of PMI)
+SECOND = 1e-2  # a word with two confusions: each at least this common
+FLOOR = 1e-6  # a confusion's rate at least
+LEAST_COMMON = 1e-8  # a correction is a word at least this common (Zipf 1)
+UNLIKELY = 1e-4  # a reading less likely than this, P(o | c), is not considered
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    word: str
+    score: float  # log10 of P(o | c) P(c), before context
+    channel: float  # P(o | c)
+
+
+@cache
+def confusions() -> dict[str, tuple[tuple[str, float], ...]]:
+    """read → ((right, rate), …), from the shipped model."""
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    return {read: tuple(sorted(((right, max(rate, FLOOR)) for right, rate, _ in rows),
+                               key=lambda r: -r[1]))
+            for read, rows in data["confusions"].items()}
+
+
+@cache
+def _likeliest() -> float:
+    return max(rate for rows in confusions().values() for _, rate in rows)
+
+
+@cache
+def lexicon(language: str) -> dict[str, float]:
+    """Word → frequency (``wordfreq``), lower case."""
+    return get_frequency_dict(language, wordlist="best")
+
+
+@cache
+def _ngrams() -> tuple[dict[str, int], dict[tuple[str, str], int], float, float]:
+    spec = find_spec("symspellpy")  # its data files only: the package is not imported
+    folder = Path(next(iter(spec.submodule_search_locations or ())) if spec else ".")
+    unigrams: dict[str, int] = {}
+    for line in (folder / "frequency_dictionary_en_82_765.txt").read_text(
+            encoding="utf-8").splitlines():
+        word, _, count = line.partition(" ")
+        unigrams[word] = int(count)
+    bigrams: dict[tuple[str, str], int] = {}
+    for line in (folder / "frequency_bigramdictionary_en_243_342.txt").read_text(
+            encoding="utf-8").splitlines():
+        a, b, count = line.split(" ")
+        bigrams[(a, b)] = int(count)
+    return unigrams, bigrams, float(sum(unigrams.values())), float(sum(bigrams.values()))
+
+
+def attraction(a: str | None, b: str | None) -> float:
+    """log10 of how much likelier ``a b`` is than ``a`` and ``b`` apart (0 when the bigram
+    list does not have the pair, or the pair repels)."""
+    if not a or not b:
+        return 0.0
+    unigrams, bigrams, n_uni, n_bi = _ngrams()
+    pair = bigrams.get((a, b))
+    if not pair:
+        return 0.0
+    return max(0.0, math.log10(pair / n_bi) - math.log10(unigrams.get(a, 1) / n_uni)
+               - math.log10(unigrams.get(b, 1) / n_uni))
+
+
+@cache
+def prefixes(language: str) -> frozenset[str]:
+    """Every beginning of a word of the lexicon that is common enough to be a correction
+    (``LEAST_COMMON``), lower case."""
+    return frozenset(word[:k] for word, freq in lexicon(language).items() if freq >= LEAST_COMMON
+                     for k in range(1, len(word) + 1))
+
+
+def variants(word: str, language: str) -> dict[str, float]:
+    """The strings that ``word`` may have been before OCR (one or two confusions), with
+    P(word | string). Only strings that can still become a word of the lexicon are followed:
+    confusions are applied from left to right, so what lies left of the last one is final."""
+    table = confusions()
+    matches = [(i, size, table[word[i:i + size]]) for i in range(len(word))
+               for size in range(1, LONGEST + 1)
+               if i + size <= len(word) and word[i:i + size] in table]
+    found: dict[str, float] = {}
+    begun = prefixes(language)
+    words = lexicon(language)
+
+    likeliest = _likeliest()
+    for n, (i, size, entries) in enumerate(matches):
+        if i and word[:i].lower() not in begun:
+            break
+        for right, rate in entries:
+            if rate < UNLIKELY:
+                break
+            head = word[:i] + right
+            if head.lower() not in begun:
+                continue
+            new = head + word[i + size:]
+            if rate > found.get(new, 0.0) and new.lower() in words:
+                found[new] = rate
+            if rate < SECOND or rate * likeliest < UNLIKELY:
+                continue
+            least = max(SECOND, UNLIKELY / rate)
+            for j, size2, entries2 in matches[n + 1:]:
+                if j < i + size:
+                    continue
+                middle = head + word[i + size:j]
+                if j > i + size and middle.lower() not in begun:
+                    break
+                for right2, rate2 in entries2:
+                    if rate2 < least:
+                        break
+                    new = middle + right2 + word[j + size2:]
+                    p = rate * rate2
+                    if p > found.get(new, 0.0) and new.lower() in words:
+                        found[new] = p
+    found.pop(word, None)
+    return found
+
+
+def recase(word: str, like: str) -> str:
+    """``word`` in the case of ``like``: capitals, a capital first, or small letters."""
+    if sum(c.isupper() for c in like) > len(like) / 2 and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def candidates(word: str, language: str) -> tuple[Candidate, ...]:
+    """Words of the lexicon ``word`` may be a misreading of, best first (without context and
+    without ``word`` itself)."""
+    words = lexicon(language)
+    scored: dict[str, float] = {}
+    forms = {word: variants(word, language)}
+    if not word.islower():
+        forms[word.lower()] = variants(word.lower(), language)
+    for found in forms.values():
+        for text, p in found.items():
+            freq = words.get(text.lower())
+            if not freq or not text.isalpha():
+                continue
+            out = recase(text.lower(), word)  # the case of the word as read
+            if out.lower() == word.lower():
+                continue
+            score = math.log10(p) + math.log10(freq)
+            if score > scored.get(out, (-math.inf, 0.0))[0]:
+                scored[out] = (score, p)
+    return tuple(sorted((Candidate(w, s, p) for w, (s, p) in scored.items()),
+                        key=lambda c: -c.score))
+
+
+def as_read(word: str, language: str, *, name: bool, repeats: int) -> float:
+    """log10 of P(word read right) P(word): the score of leaving it."""
+    freq = lexicon(language).get(word.lower(), 0.0)
+    if not freq:
+        freq = NAME if name else UNKNOWN
+        if repeats > 1:
+            freq = max(freq, REPEATED * min(repeats, 5))
+    return math.log10(READ_RIGHT) + math.log10(freq)
+
+
+def best(word: str, language: str, before: str | None, after: str | None, *,
+         name: bool = False, repeats: int = 1,
+         used: Callable[[str], int] = lambda w: 1) -> tuple[str, float] | None:
+    """The likeliest word printed where ``word`` was read, with its posterior; ``None`` when
+    ``word`` itself is the likeliest (or nothing else is a candidate).
+
+    ``repeats`` is how often the document has ``word``, ``used`` how often it has another:
+    a real word the document repeats is not taken for a misreading of a word the document
+    never has (``roods`` in a land sale is no misreading of ``foods``; ``tho`` beside a
+    hundred ``the`` is one of ``the``)."""
+    found = candidates(word, language)
+    if not found:
+        return None
+    real = word.lower() in lexicon(language)
+    alone = as_read(word, language, name=name, repeats=repeats) + (REAL_WORD if real else 0.0)
+    hopeless = alone - MOST_CONTEXT
+    found = tuple(takewhile(lambda c: c.score > hopeless, found[:20]))
+    if real and repeats > 1:
+        found = tuple(c for c in found if used(c.word))
+    if not found:
+        return None
+    prev, nxt = (before or "").lower() or None, (after or "").lower() or None
+
+    def in_context(w: str, base: float) -> float:
+        low = w.lower()
+        return base + CONTEXT * (attraction(prev, low) + attraction(low, nxt))
+
+    keep = in_context(word, alone)
+    scores = [(in_context(c.word, c.score), c.word) for c in found]
+    top, choice = max(scores)
+    if top <= keep:
+        return None
+    total = sum(10 ** (s - top) for s, _ in scores) + 10 ** (keep - top)
+    return choice, 1.0 / total

@@ -1,0 +1,124 @@
+"""The ``misreadings`` cleaner: correct words the OCR misread, when the evidence is strong.
+
+``tho`` → ``the``, ``Cieek`` → ``Creek``, ``ofleied`` → ``offered``: each word is weighed
+against the words it may be a misreading of (``_ocrchannel``: learned character
+confusions of real newspaper OCR, word frequencies, the neighbouring words) and replaced only
+when the best of them is at least ``threshold`` likely (posterior) and clearly likelier than the
+word as read. Conservative by construction:
+
+- words with digits, words of one letter, words joined to others by a hyphen, and words with
+  letters outside the language's alphabet are left alone;
+- a capitalised word inside a sentence is taken for a name unless its reading is no word and
+  the correction is a common one; a word the document repeats is taken as right more readily;
+- a text whose words are mostly unknown in the document's language (another language, or OCR
+  too broken to judge) is left as it is.
+
+Each correction is an edit (kind ``correct``) with its confidence, marked in the text; TEI
+writes it as ``choice``/``sic``/``corr``. Use: on by default for print OCR, hOCR, ALTO and
+PAGE-XML; ``--no-clean misreadings``; ``-C misreadings.threshold=0.99`` for fewer, surer
+corrections.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from copydesk import Cleaner, Document, hookimpl, iter_blocks, walk
+from copydesk.model.nodes import Block, TextBlock
+from copydesk.plugins.cleaners import _ocrchannel
+from copydesk.textedit import EditLog
+
+NAME = "misreadings"
+LANGUAGES = ("en",)  # languages with a learned model and n-grams
+KNOWN_SHARE = 0.6  # at least this share of a text's words must be known words
+# a word: a token between spaces of letters (inner apostrophes), punctuation around it; no
+# compound, no word with digits or with other signs inside (``recove.y``, ``th/j``)
+WORD = re.compile(r"(?<!\S)[(\[“\"‘']*([^\W\d_]+(?:['’][^\W\d_]+)*)[.,;:!?)\]”\"’'-]*(?!\S)")
+SENTENCE_END = re.compile(r"[.!?:;\"”]\s*$")
+
+
+@dataclass(frozen=True)
+class Options:
+    threshold: float = field(default=0.9, metadata={
+        "help": "how sure a correction must be (posterior, 0–1); higher corrects less"})
+
+
+def _language(doc: Document) -> str | None:
+    tag = (doc.metadata.language or "en").split("-")[0].lower()
+    return tag if tag in LANGUAGES else None
+
+
+def corrections(text: str, language: str, seen: Counter[str], threshold: float,
+                ) -> list[tuple[int, int, str, float]]:
+    """``(start, end, new, confidence)`` for each word of ``text`` to correct."""
+    found = list(WORD.finditer(text))
+    out = []
+    for i, m in enumerate(found):
+        word = m.group(1)
+        if len(word) < 2:
+            continue
+        possessive = word[-2:] in ("'s", "’s")
+        core = word[:-2] if possessive else word
+        if "'" in core or "’" in core or len(core) < 2:
+            continue
+        start, end = m.span(1)
+        before = found[i - 1].group(1) if i and start - found[i - 1].end(1) < 4 else None
+        after = (found[i + 1].group(1)
+                 if i + 1 < len(found) and found[i + 1].start(1) - end < 4 else None)
+        name = core[:1].isupper() and i > 0 and not SENTENCE_END.search(
+            text, max(0, start - 3), start)
+        result = _ocrchannel.best(core, language, before, after, name=name,
+                                    repeats=seen[core.lower()], used=lambda w: seen[w.lower()])
+        if result is None or result[1] < threshold:
+            continue
+        new = result[0] + word[len(core):]
+        out.append((start, end, new, result[1]))
+    return out
+
+
+def known_share(doc: Document, language: str) -> float:
+    words = _ocrchannel.lexicon(language)
+    total = known = 0
+    for block in iter_blocks(doc):
+        if isinstance(block, TextBlock):
+            for m in WORD.finditer(block.text):
+                total += 1
+                known += m.group(1).lower() in words
+    return known / total if total else 0.0
+
+
+def misreadings(doc: Document, options: Options | None = None) -> Document:
+    options = options or Options()
+    language = _language(doc)
+    if language is None or known_share(doc, language) < KNOWN_SHARE:
+        return doc
+    log = EditLog(doc, NAME)
+    seen: Counter[str] = Counter()
+    for block in iter_blocks(doc):
+        if isinstance(block, TextBlock):
+            seen.update(m.group(1).lower() for m in WORD.finditer(block.text))
+
+    def clean(block: Block) -> Block:
+        if not isinstance(block, TextBlock):
+            return block
+        found = corrections(block.text, language, seen, options.threshold)
+        if not found:
+            return block
+        return log.replace_many(block, [(s, e, new) for s, e, new, _ in found], "correct",
+                                "a word the OCR misread", [round(c, 3) for *_, c in found])
+
+    out = walk(doc, clean)
+    return dataclasses.replace(out, edits=log.edits)
+
+
+@hookimpl
+def register_cleaners(register: Callable[[Cleaner], None]) -> None:
+    register(Cleaner(
+        name=NAME, clean=misreadings, options=Options, after=("reflow", "dehyphenate", "wordsplits"),
+        before=("dropcap", "articles"), default_for=(),
+        description="correct words the OCR misread (learned confusions, word frequencies, context)",
+    ))

@@ -1,0 +1,149 @@
+"""The ``misreadings`` cleaner: OCR misreadings corrected on strong evidence, everything else
+left as read; its edits in the report, JSON and TEI; its threshold option."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import copydesk
+from copydesk import iter_blocks
+from copydesk.errors import UsageError
+
+# a land-sale notice set the way 19th-century newspaper OCR reads (the errors are the commonest
+# of the overProof sets: e read o, r read i, a read n)
+NOTICE = """\
+The Colonial Treasurer stated that tho land at Windellama would be ofleied for sale by public
+auction at tho Treasury, Sydnoy, on Wednesday next. The upset price of each lot is 20s. per acre,
+and tho purchaser will pay a deposit of 10 per cent. at the time of sale; a well-known
+auctioneer, Mr. Hnrrv Walker, will conduct tho sale.
+
+Lot 4 contains 2 acres 3 roods. Lot 5 contains 1 acre 2 roods. Lot 6 contains 3 acres 1 roods.
+"""
+
+
+def corrected(text: str, **options):
+    doc = copydesk.read(text.encode(), "text", name="notice.txt")
+    settings = {"misreadings": options} if options else None
+    return copydesk.clean(doc, ["misreadings"], cleaner_options=settings)
+
+
+def body(doc) -> str:
+    return "\n".join(b.text for b in iter_blocks(doc) if isinstance(b, copydesk.TextBlock))
+
+
+def test_misread_words_are_corrected_and_recorded():
+    doc = corrected(NOTICE)
+    text = body(doc)
+    assert "tho " not in text and text.count("the land") == 1
+    assert "offered for sale" in text and "Treasury, Sydney, on" in text
+    assert "Mr. Harry Walker" in text
+    changes = {(e.original, e.replacement) for e in doc.edits}
+    assert changes == {("tho", "the"), ("ofleied", "offered"), ("Sydnoy", "Sydney"),
+                       ("Hnrrv", "Harry")}
+    assert all(e.plugin == "misreadings" and e.kind == "correct" for e in doc.edits)
+    assert all(0.9 <= e.confidence <= 1.0 for e in doc.edits)
+    # each correction is marked where it stands in the text
+    block = next(b for b in iter_blocks(doc) if isinstance(b, copydesk.TextBlock))
+    marked = {block.text[m.start:m.end] for m in block.marks if m.kind == "edit"}
+    assert marked == {"the", "offered", "Sydney", "Harry"}
+
+
+def test_names_numbers_compounds_and_the_documents_own_words_stay():
+    text = body(corrected(NOTICE))
+    assert "Windellama" in text  # a name no word list has, and nothing it could be a misreading of
+    assert "20s." in text and "well-known" in text
+    # a real word the notice repeats is its own word, not a misreading of "foods"
+    assert text.count("roods") == 3
+
+
+def test_a_higher_threshold_corrects_less():
+    everything = corrected(NOTICE)
+    surest = corrected(NOTICE, threshold=0.999)
+    assert 0 < len(surest.edits) < len(everything.edits)
+    assert all(e.confidence >= 0.999 for e in surest.edits)
+
+
+def test_text_in_another_language_or_too_broken_to_judge_is_left_alone():
+    german = copydesk.read(NOTICE.encode(), "text")
+    german = copydesk.set_metadata(german, {"language": "de"})
+    assert not copydesk.clean(german, ["misreadings"]).edits
+    noise = "Tlio qnrk brovvn fcx jnmps ovcr tbc lazv dcg nnd rnns awav " * 20
+    assert not corrected(noise).edits
+
+
+def test_options_are_checked():
+    with pytest.raises(UsageError, match="takes a number"):
+        corrected(NOTICE, threshold="sure")
+    with pytest.raises(UsageError, match="no option 'speed'"):
+        corrected(NOTICE, speed="1")
+    doc = copydesk.read(NOTICE.encode(), "text")
+    with pytest.raises(UsageError, match="unknown cleaner 'nosuch'"):
+        copydesk.clean(doc, ["misreadings"], cleaner_options={"nosuch": {"a": "1"}})
+    with pytest.raises(UsageError, match="takes no options"):
+        copydesk.clean(doc, ["reflow"], cleaner_options={"reflow": {"a": "1"}})
+
+
+def test_json_keeps_the_confidence_and_tei_writes_sic_and_corr(tmp_path, tei_schema):
+    doc = corrected(NOTICE)
+    path = tmp_path / "notice.json"
+    copydesk.write(doc, path, "json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert {e["confidence"] for e in data["edits"]} <= {e.confidence for e in doc.edits}
+    again = copydesk.read(path)
+    assert [e.confidence for e in again.edits] == [e.confidence for e in doc.edits]
+    tei = tmp_path / "notice.xml"
+    copydesk.write(doc, tei, "tei")
+    root = etree.parse(str(tei))
+    assert tei_schema.validate(root), tei_schema.error_log
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    pairs = {(c.findtext("t:sic", namespaces=ns), c.findtext("t:corr", namespaces=ns))
+             for c in root.iterfind(".//t:choice", ns)}
+    assert ("Sydnoy", "Sydney") in pairs and ("tho", "the") in pairs
+    corr = root.find(".//t:corr", ns)
+    assert corr.get("resp") == "#misreadings" and 0.9 <= float(corr.get("cert")) <= 1
+
+
+def test_the_command_line_runs_it_alone_with_a_threshold_and_reports(tmp_path, cli):
+    source = tmp_path / "notice.txt"
+    source.write_text(NOTICE, encoding="utf-8")
+    result = cli("convert", str(source), "-f", "text", "--no-clean", "all", "--clean",
+                 "misreadings", "-C", "misreadings.threshold=0.95", "-t", "json", "--report")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["cleaners"] == ["misreadings"]
+    assert b"'Sydnoy' -> 'Sydney'" in result.stderr
+    bad = cli("convert", str(source), "-C", "misreadings.threshold=sure", "-t", "json")
+    assert bad.returncode == 2
+    assert bad.stderr.strip().count(b"\n") == 0 and b"takes a number" in bad.stderr
+    bad = cli("convert", str(source), "-C", "threshold=0.9", "-t", "json")
+    assert bad.returncode == 2 and b"CLEANER.KEY=VALUE" in bad.stderr
+
+
+def test_it_is_off_unless_asked_for():
+    doc = copydesk.clean(copydesk.read(NOTICE.encode(), "print-ocr"))
+    assert "misreadings" not in doc.cleaners
+
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def test_on_held_out_newspaper_ocr_it_fixes_errors_and_breaks_almost_nothing():
+    """On held-out articles of the overProof sets (eval-only; skipped without them): the word
+    error rate falls and almost no word the OCR had right is changed."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import evaluate_misreadings as ev
+        from overproof import OVERPROOF, articles
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    if not OVERPROOF.exists():
+        pytest.skip("needs ../shared/eval-data/ocr-text-gt/overproof")
+    chosen = [a for a in articles("ca") if a.half == "held"][:8]
+    figures = ev.measure(chosen, None)
+    assert figures.new_errors < 0.85 * figures.raw_errors
+    assert figures.broken <= 0.003 * figures.right
