@@ -25,7 +25,8 @@ def main() -> None:
     _ocrchannel.lexicon("en")
     _ocrchannel.confusions()
     _ocrchannel.attraction("of", "the")
-    _ocrchannel.prefixes("en")
+    for tier in _ocrchannel.TIERS:
+        _ocrchannel.prefixes("en", tier)
     load = time.perf_counter() - t0
     t0 = time.perf_counter()
     for _ in range(5):

@@ -47,6 +47,8 @@ CONTEXT = 1.0  # weight of the neighbours' attraction (log10 units per unit of P
 SECOND = 1e-2  # a word with two confusions: each at least this common
 FLOOR = 1e-6  # a confusion's rate at least
 LEAST_COMMON = 1e-8  # a correction is a word at least this common (Zipf 1)
+REAL_WORD_RATIO = 10.0  # a real word is corrected only to one this many times as common
+TIERS = (1e-8, 1e-6, 1e-5, 1e-4)  # lexicon cuts with prefix sets of their own
 UNLIKELY = 1e-4  # a reading less likely than this, P(o | c), is not considered
 
 
@@ -108,55 +110,76 @@ def attraction(a: str | None, b: str | None) -> float:
 
 
 @cache
-def prefixes(language: str) -> frozenset[str]:
-    """Every beginning of a word of the lexicon that is common enough to be a correction
-    (``LEAST_COMMON``), lower case."""
-    return frozenset(word[:k] for word, freq in lexicon(language).items() if freq >= LEAST_COMMON
+def prefixes(language: str, least: float = LEAST_COMMON) -> frozenset[str]:
+    """Every beginning of a word of the lexicon at least ``least`` common, lower case."""
+    return frozenset(word[:k] for word, freq in lexicon(language).items() if freq >= least
                      for k in range(1, len(word) + 1))
 
 
-def variants(word: str, language: str) -> dict[str, float]:
-    """The strings that ``word`` may have been before OCR (one or two confusions), with
-    P(word | string). Only strings that can still become a word of the lexicon are followed:
-    confusions are applied from left to right, so what lies left of the last one is final."""
-    table = confusions()
+def least_correction(word: str, language: str) -> float:
+    """How common a correction of ``word`` must be: a real word is only taken for a
+    misreading of a word ``REAL_WORD_RATIO`` times as common (``tho`` of ``the``, ``arc`` of
+    ``are``), which also narrows the search to the beginnings of such words (``TIERS``)."""
+    freq = lexicon(language).get(word.lower(), 0.0)
+    return max((t for t in TIERS if t <= freq * REAL_WORD_RATIO), default=LEAST_COMMON)
+
+
+@cache
+def _small_rights() -> dict[str, tuple[tuple[str, float], ...]]:
+    """The confusions with their right side in small letters (the lexicon's case)."""
+    return {read: tuple((right.lower(), rate) for right, rate in rows)
+            for read, rows in confusions().items()}
+
+
+def variants(word: str, language: str, least: float = LEAST_COMMON) -> dict[str, float]:
+    """The words (small letters) that ``word`` may have been before OCR, by one or two
+    confusions, with P(word | it), among words at least ``least`` common. Only strings that
+    can still become such a word are followed: confusions are applied from left to right, so
+    what lies left of the last one is final."""
+    table = _small_rights()
     matches = [(i, size, table[word[i:i + size]]) for i in range(len(word))
                for size in range(1, LONGEST + 1)
                if i + size <= len(word) and word[i:i + size] in table]
+    if word[:1].isupper():  # a capital read as it stands and as its small letter
+        folded = word[0].lower() + word[1:LONGEST]
+        matches = sorted(matches + [(0, size, table[folded[:size]]) for size in range(
+            1, min(LONGEST, len(word)) + 1) if folded[:size] in table], key=lambda m: m[0])
+    low = word.lower()
     found: dict[str, float] = {}
-    begun = prefixes(language)
+    begun = prefixes(language, least)
     words = lexicon(language)
-
     likeliest = _likeliest()
     for n, (i, size, entries) in enumerate(matches):
-        if i and word[:i].lower() not in begun:
+        if i and low[:i] not in begun:
             break
+        rest = low[i + size:]
         for right, rate in entries:
             if rate < UNLIKELY:
                 break
-            head = word[:i] + right
-            if head.lower() not in begun:
+            head = low[:i] + right
+            if head not in begun:
                 continue
-            new = head + word[i + size:]
-            if rate > found.get(new, 0.0) and new.lower() in words:
+            new = head + rest
+            if rate > found.get(new, 0.0) and new in words:
                 found[new] = rate
             if rate < SECOND or rate * likeliest < UNLIKELY:
                 continue
-            least = max(SECOND, UNLIKELY / rate)
+            second = max(SECOND, UNLIKELY / rate)
             for j, size2, entries2 in matches[n + 1:]:
                 if j < i + size:
                     continue
-                middle = head + word[i + size:j]
-                if j > i + size and middle.lower() not in begun:
+                middle = head + low[i + size:j]
+                if j > i + size and middle not in begun:
                     break
+                tail = low[j + size2:]
                 for right2, rate2 in entries2:
-                    if rate2 < least:
+                    if rate2 < second:
                         break
-                    new = middle + right2 + word[j + size2:]
+                    new = middle + right2 + tail
                     p = rate * rate2
-                    if p > found.get(new, 0.0) and new.lower() in words:
+                    if p > found.get(new, 0.0) and new in words:
                         found[new] = p
-    found.pop(word, None)
+    found.pop(low, None)
     return found
 
 
@@ -174,16 +197,18 @@ def candidates(word: str, language: str) -> tuple[Candidate, ...]:
     """Words of the lexicon ``word`` may be a misreading of, best first (without context and
     without ``word`` itself)."""
     words = lexicon(language)
+    least = least_correction(word, language)
     scored: dict[str, float] = {}
-    forms = {word: variants(word, language)}
-    if not word.islower():
-        forms[word.lower()] = variants(word.lower(), language)
+    forms = {word: variants(word, language, least)}
+    if not (word.islower() or word[1:].islower()):  # capitals: their small letters too
+        forms[word.lower()] = variants(word.lower(), language, least)
+    floor = lexicon(language).get(word.lower(), 0.0) * REAL_WORD_RATIO
     for found in forms.values():
         for text, p in found.items():
-            freq = words.get(text.lower())
-            if not freq or not text.isalpha():
+            freq = words[text]
+            if freq < floor or not text.isalpha():
                 continue
-            out = recase(text.lower(), word)  # the case of the word as read
+            out = recase(text, word)  # the case of the word as read
             if out.lower() == word.lower():
                 continue
             score = math.log10(p) + math.log10(freq)
