@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from copydesk.errors import CopydeskError, ModelError, PluginError, UsageError, describe
-from copydesk.model.nodes import Document
-from copydesk.model.walk import validate
+from copydesk.model.nodes import Document, Heading
+from copydesk.model.walk import iter_blocks, validate
 from copydesk.options import build_options
 from copydesk.registry import Cleaner
 
@@ -122,5 +122,34 @@ def run_cleaners(doc: Document, order: Iterable[Cleaner], path: str | None = Non
                 plugin=cleaner.plugin,
                 path=path,
             ) from exc
+        result = title_follows_heading(doc, result)
         doc = dataclasses.replace(result, cleaners=[*doc.cleaners, cleaner.name])
     return doc
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _first_heading(doc: Document) -> tuple[int, Heading] | None:
+    for at, block in enumerate(iter_blocks(doc)):
+        if isinstance(block, Heading):
+            return at, block
+    return None
+
+
+def title_follows_heading(before: Document, after: Document) -> Document:
+    """``after`` with its title following its first heading where that heading was the title
+    and a cleaner changed the heading's text (not the title): the title and the headline are
+    one text, so a correction of either shows once, in every writer."""
+    title = _one_line(before.metadata.title)
+    if not title or _one_line(after.metadata.title) != title:
+        return after
+    old, new = _first_heading(before), _first_heading(after)
+    if old is None or new is None or _one_line(old[1].text) != title:
+        return after
+    same = (new[1].lines == old[1].lines) if old[1].lines else new[0] == old[0]
+    if not same or _one_line(new[1].text) == title:
+        return after
+    metadata = dataclasses.replace(after.metadata, title=_one_line(new[1].text))
+    return dataclasses.replace(after, metadata=metadata)

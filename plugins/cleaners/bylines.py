@@ -26,7 +26,7 @@ _NAME = r"[A-Z][\w.'’-]+"
 _NAME_OR_INITIAL = r"[A-Z][\w.'’-]*"  # "J", as OCR reads a letter spaced off (J ANE DOE)
 OPENING = re.compile(
     rf"^(?:By|BY)\s+{_NAME_OR_INITIAL}(?:\s+(?:and\s+|&\s+)?{_NAME_OR_INITIAL}){{0,5}}"
-    rf"(?:,\s*[\w ]{{0,40}})?\.?$")
+    rf"(?:,\s*[\w ]{{0,40}}|\s+[|•·–—]\s+[^|•·]{{1,40}})?\.?$")  # "…, Reuters", "… | 3 March 2025"
 CLOSING = re.compile(
     rf"^{_NAME}(?:\s+{_NAME}){{1,3}}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,8}}?"
     r"(?:editor|correspondent|writer|reporter|journalist|columnist|contributor|analyst|author|"

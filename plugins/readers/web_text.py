@@ -41,6 +41,10 @@ MAX_SITE_WORDS = 8  # the site part of a page-title line is a name, not a senten
 LONG_WORDS = 20
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|»)\s+")
 LABEL_ONLY = re.compile(r"^\s*(?:Photo\s+)?(?:Caption|Photo|Image|Picture|Video)\s*:\s*$", re.IGNORECASE)
+DATE_ONLY = re.compile(  # "3 March 2025", "March 3, 2025", "Updated 10:42 AM, 2025-03-03"
+    r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?,?\s*)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d)"
+    r"(?:,?\s*\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?)?$", re.IGNORECASE)
 ID_LINE = re.compile(r"^[\w .-]{1,30}:\s*[\w-]*\d[\w-]*$")  # "Media ID: 55361432"
 FURNITURE = re.compile(
     r"^(?:share(?: this| on \w+)?|tweet|e-?mail|print|comments?(?: \(\d+\))?|read more\b.*|"
@@ -83,7 +87,8 @@ def title_and_site(texts: list[str]) -> tuple[int | None, str | None, str | None
     for i, text in enumerate(texts):
         parts = TITLE_SEPARATORS.split(text.strip(), maxsplit=1)
         if (len(parts) == 2 and not is_prose(parts[0]) and len(parts[0].split()) >= 2
-                and len(parts[1].split()) <= MAX_SITE_WORDS and not sentence_end(parts[1])):
+                and len(parts[1].split()) <= MAX_SITE_WORDS and not sentence_end(parts[1])
+                and not byline_kind(parts[0]) and not DATE_ONLY.match(parts[1])):
             candidates.append((i, parts[0].strip(), parts[1].strip()))
     if not candidates:
         return None, None, None
@@ -94,6 +99,21 @@ def title_and_site(texts: list[str]) -> tuple[int | None, str | None, str | None
         if other is not right and len(shared) >= 3:
             site = shared
     return index, title, _site_case(site)
+
+
+def headline(texts: list[str], first: int) -> int | None:
+    """Where no page-title line names the title: the headline, the nearest line above the
+    first paragraph of prose that reads as one (three words or more, no menu separators, not
+    a byline, a date, a credit, furniture or a sentence)."""
+    for i in range(min(first, len(texts)) - 1, -1, -1):
+        text = texts[i]
+        if byline_kind(text) or DATE_ONLY.match(text) or find_credit(text) or LABEL_ONLY.match(text):
+            continue
+        if (is_furniture(text) or TITLE_SEPARATORS.search(text) or len(text.split()) < 3
+                or text.endswith(".")):
+            return None
+        return i
+    return None
 
 
 def _shared_start(a: str, b: str) -> str:
@@ -120,6 +140,8 @@ def read_web_text(source: Source) -> Document:
     title_at, title, site = title_and_site(texts[:15])
     prose = [i for i, t in enumerate(texts) if is_prose(t) and not is_furniture(t)]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    if title_at is None and prose and (found := headline(texts, first)) is not None:
+        title_at, title = found, " ".join(texts[found].split())
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
