@@ -8,7 +8,9 @@ set and half (``dev``: looked at while building; ``held``: the figures to report
   distance over the article's words / the truth's words; words compared after case folding
   and stripping punctuation at their ends; a word broken by a line-end hyphen is one word);
 - ``broken``: of the words the OCR had right, the share the cleaner changed (goal ≤ 0.3 %);
-- corrections right / wrong / changed-but-still-wrong, and by kind of confusion.
+- corrections that fixed a misread word, that changed a misread word into another wrong one,
+  and that broke a word read right; all of them by the kind of word as read (a real word or
+  none; two letters or more).
 
 Use: ``python benchmarks/evaluate_misreadings.py [--split dev|held|all] [-v]
 [--threshold T]``.
@@ -26,6 +28,7 @@ from overproof import SETS, Article, articles
 from rapidfuzz.distance import Levenshtein
 
 import copydesk
+from copydesk.plugins.cleaners._ocrchannel import lexicon
 
 EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 
@@ -57,8 +60,16 @@ class Figures:
     right: int = 0  # words the OCR had right
     broken: int = 0  # … that the cleaner changed
     outcome: Counter[str] = field(default_factory=Counter)
+    by_kind: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kind, outcome)
     seconds: float = 0.0
     read: int = 0  # words read
+
+
+def kind_of(word: str) -> str:
+    """The kind of a misreading, by the word as read: a real word (``tho``, ``bo``) or none,
+    short (two letters) or longer."""
+    real = word in lexicon("en")
+    return f"{'real word' if real else 'non-word'}, {'2 letters' if len(word) <= 2 else '3+ letters'}"
 
 
 def measure(chosen: list[Article], threshold: float | None, verbose: bool = False) -> Figures:
@@ -90,14 +101,17 @@ def measure(chosen: list[Article], threshold: float | None, verbose: bool = Fals
             for i, b in zip(range(op.src_start, op.src_end), out[op.dest_start:op.dest_end],
                             strict=True):
                 a = raw[i]
+                kind = kind_of(a)
                 if i in right:
                     f.broken += 1
                     f.outcome["broken"] += 1
+                    f.by_kind[(kind, "broken")] += 1
                     if verbose:
                         print(f"  BROKE {a!r} -> {b!r}")
                     continue
                 good = i in truth_at and truth[truth_at[i]] == b
                 f.outcome["fixed" if good else "still wrong"] += 1
+                f.by_kind[(kind, "fixed" if good else "still wrong")] += 1
                 if verbose:
                     print(f"  {'FIXED' if good else 'WRONG'} {a!r} -> {b!r}"
                           + ("" if good else f" (truth {truth[truth_at[i]]!r})"
@@ -119,6 +133,9 @@ def main() -> None:
               f"({(f.raw_errors - f.new_errors) / max(1, f.raw_errors):+.1%} of errors fixed); "
               f"broken {f.broken / max(1, f.right):.3%} of right words; {dict(f.outcome)}; "
               f"{f.read / f.seconds:,.0f} words/s (reading and cleaning, article by article)")
+        for kind in sorted({k for k, _ in f.by_kind}):
+            print(f"  {kind:26} " + ", ".join(
+                f"{what} {f.by_kind[(kind, what)]}" for what in ("fixed", "still wrong", "broken")))
 
 
 if __name__ == "__main__":

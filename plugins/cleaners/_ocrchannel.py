@@ -46,9 +46,9 @@ MOST_CONTEXT = 4.0  # neighbours make a word at most this much likelier (log10; 
 CONTEXT = 1.0  # weight of the neighbours' attraction (log10 units per unit of PMI)
 SECOND = 1e-2  # a word with two confusions: each at least this common
 FLOOR = 1e-6  # a confusion's rate at least
-LEAST_COMMON = 1e-8  # a correction is a word at least this common (Zipf 1)
+LEAST_COMMON = 1e-7  # a correction is a word at least this common (Zipf 2)
 REAL_WORD_RATIO = 10.0  # a real word is corrected only to one this many times as common
-TIERS = (1e-8, 1e-6, 1e-5, 1e-4)  # lexicon cuts with prefix sets of their own
+TIERS = (1e-7, 1e-6, 1e-5, 1e-4)  # lexicon cuts with prefix sets of their own
 UNLIKELY = 1e-4  # a reading less likely than this, P(o | c), is not considered
 
 
@@ -80,7 +80,7 @@ def lexicon(language: str) -> dict[str, float]:
 
 
 @cache
-def _ngrams() -> tuple[dict[str, int], dict[tuple[str, str], int], float, float]:
+def _ngrams() -> tuple[dict[str, int], dict[str, int], float, float]:
     spec = find_spec("symspellpy")  # its data files only: the package is not imported
     folder = Path(next(iter(spec.submodule_search_locations or ())) if spec else ".")
     unigrams: dict[str, int] = {}
@@ -88,11 +88,11 @@ def _ngrams() -> tuple[dict[str, int], dict[tuple[str, str], int], float, float]
             encoding="utf-8").splitlines():
         word, _, count = line.partition(" ")
         unigrams[word] = int(count)
-    bigrams: dict[tuple[str, str], int] = {}
+    bigrams: dict[str, int] = {}  # "a b" -> count
     for line in (folder / "frequency_bigramdictionary_en_243_342.txt").read_text(
             encoding="utf-8").splitlines():
-        a, b, count = line.split(" ")
-        bigrams[(a, b)] = int(count)
+        pair, _, count = line.rpartition(" ")
+        bigrams[pair] = int(count)
     return unigrams, bigrams, float(sum(unigrams.values())), float(sum(bigrams.values()))
 
 
@@ -102,7 +102,7 @@ def attraction(a: str | None, b: str | None) -> float:
     if not a or not b:
         return 0.0
     unigrams, bigrams, n_uni, n_bi = _ngrams()
-    pair = bigrams.get((a, b))
+    pair = bigrams.get(f"{a} {b}")
     if not pair:
         return 0.0
     return max(0.0, math.log10(pair / n_bi) - math.log10(unigrams.get(a, 1) / n_uni)
@@ -160,7 +160,7 @@ def variants(word: str, language: str, least: float = LEAST_COMMON) -> dict[str,
             if head not in begun:
                 continue
             new = head + rest
-            if rate > found.get(new, 0.0) and new in words:
+            if new in words and rate > found.get(new, 0.0):
                 found[new] = rate
             if rate < SECOND or rate * likeliest < UNLIKELY:
                 continue
@@ -176,9 +176,8 @@ def variants(word: str, language: str, least: float = LEAST_COMMON) -> dict[str,
                     if rate2 < second:
                         break
                     new = middle + right2 + tail
-                    p = rate * rate2
-                    if p > found.get(new, 0.0) and new in words:
-                        found[new] = p
+                    if new in words and rate * rate2 > found.get(new, 0.0):
+                        found[new] = rate * rate2
     found.pop(low, None)
     return found
 

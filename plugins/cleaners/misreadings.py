@@ -6,8 +6,8 @@ confusions of real newspaper OCR, word frequencies, the neighbouring words) and 
 when the best of them is at least ``threshold`` likely (posterior) and clearly likelier than the
 word as read. Conservative by construction:
 
-- words with digits, words of one letter, words joined to others by a hyphen, and words with
-  letters outside the language's alphabet are left alone;
+- words with digits or other signs inside, words of one letter, words joined to others by a
+  hyphen, and words right after a number (``17 th``) are left alone;
 - a capitalised word inside a sentence is taken for a name unless its reading is no word and
   the correction is a common one; a word the document repeats is taken as right more readily;
 - a text whose words are mostly unknown in the document's language (another language, or OCR
@@ -38,6 +38,7 @@ KNOWN_SHARE = 0.6  # at least this share of a text's words must be known words
 # a word: a token between spaces of letters (inner apostrophes), punctuation around it; no
 # compound, no word with digits or with other signs inside (``recove.y``, ``th/j``)
 WORD = re.compile(r"(?<!\S)[(\[“\"‘']*([^\W\d_]+(?:['’][^\W\d_]+)*)[.,;:!?)\]”\"’'-]*(?!\S)")
+AFTER_NUMBER = re.compile(r"\d\s?$")
 SENTENCE_END = re.compile(r"[.!?:;\"”]\s*$")
 
 
@@ -63,9 +64,11 @@ def corrections(text: str, language: str, seen: Counter[str], threshold: float,
             continue
         possessive = word[-2:] in ("'s", "’s")
         core = word[:-2] if possessive else word
-        if "'" in core or "’" in core or len(core) < 2:
+        if "'" in core or "’" in core or len(core) < 2 or not _ocrchannel.candidates(core, language):
             continue
         start, end = m.span(1)
+        if AFTER_NUMBER.search(text, max(0, start - 3), start):
+            continue  # "17 th", "2 nd": an ordinal's ending, not a misread "the"
         before = found[i - 1].group(1) if i and start - found[i - 1].end(1) < 4 else None
         after = (found[i + 1].group(1)
                  if i + 1 < len(found) and found[i + 1].start(1) - end < 4 else None)
@@ -118,7 +121,8 @@ def misreadings(doc: Document, options: Options | None = None) -> Document:
 @hookimpl
 def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
-        name=NAME, clean=misreadings, options=Options, after=("reflow", "dehyphenate", "wordsplits"),
-        before=("dropcap", "articles"), default_for=(),
+        name=NAME, clean=misreadings, options=Options,
+        after=("reflow", "dehyphenate", "wordsplits", "dropcap"),
+        before=("articles",), default_for=(),
         description="correct words the OCR misread (learned confusions, word frequencies, context)",
     ))
