@@ -34,6 +34,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.readers.page_xml",
     "copydesk.plugins.readers.pdf",
     "copydesk.plugins.readers.print_ocr",
+    "copydesk.plugins.readers.scan",
     "copydesk.plugins.readers.text",
     "copydesk.plugins.readers.web_text",
     "copydesk.plugins.cleaners.articles",

@@ -112,7 +112,7 @@ def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path):
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [
-    ("picture.txt", PNG, "this is a PNG image, not"),
+    ("picture.txt", PNG, "this is a PNG image, not text input"),  # forced: -f text
     ("program.txt", b"\x7fELF\x02\x01\x01" + bytes(200), "this is an executable (ELF)"),
     ("random.txt", bytes(range(256)) * 8, "binary data"),
     ("empty.txt", b"", "the input is empty"),
@@ -123,7 +123,8 @@ def test_garbage_is_refused_not_converted(tmp_path, cli, name, data, message):
     src = tmp_path / name
     src.write_bytes(data)
     out = tmp_path / "out.md"
-    result = cli("convert", str(src), "-o", str(out))
+    forced = ["-f", "text"] if name == "picture.txt" else []  # a picture alone is a scan
+    result = cli("convert", str(src), *forced, "-o", str(out))
     err = result.stderr.decode().strip()
     assert result.returncode == 1 and message in err and len(err.splitlines()) == 1
     assert not out.exists()

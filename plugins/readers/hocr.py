@@ -77,7 +77,14 @@ def _block_of(element: etree._Element) -> etree._Element | None:
 
 
 def read_hocr(source: Source) -> Document:
-    data = source.read_bytes()
+    pages = hocr_pages(source.read_bytes())
+    if not any(p.lines for p in pages):
+        raise InputError("no hOCR text lines found (class ocr_line)")
+    return document_from_pages(pages)
+
+
+def hocr_pages(data: bytes, first: int = 1) -> list[Page]:
+    """The pages of an hOCR file, numbered from ``first``."""
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, recover=True,
                                   encoding=markup_encoding(data))
     try:
@@ -85,7 +92,7 @@ def read_hocr(source: Source) -> Document:
     except (etree.ParserError, ValueError, LookupError) as exc:
         raise InputError(f"not readable hOCR: {exc}") from None
     pages = []
-    for number, page in enumerate(root.xpath("//*[contains(@class, 'ocr_page')]"), 1):
+    for number, page in enumerate(root.xpath("//*[contains(@class, 'ocr_page')]"), first):
         dpi = (_title(page, "scan_res") or [300.0])[0] or 300.0
         scale = 72 / dpi
         box = page_box if len(page_box := _title(page, "bbox")) == 4 else [0.0, 0.0, 0.0, 0.0]
@@ -125,9 +132,7 @@ def read_hocr(source: Source) -> Document:
         pages.append(Page(number=number, width=box[2] * scale, height=box[3] * scale,
                           lines=lines, pictures=pictures, rules=rules,
                           blocks=[b for key, b in blocks.items() if key is not None]))
-    if not any(p.lines for p in pages):
-        raise InputError("no hOCR text lines found (class ocr_line)")
-    return document_from_pages(pages)
+    return pages
 
 
 def sniff_hocr(head: bytes, name: str) -> float:

@@ -7,7 +7,8 @@ boilerplate, and groups lines into provisional paragraphs; the print cleaners do
 (``reflow``, ``dehyphenate`` and ``articles`` are on by default for PDF input; captions and
 pull quotes from type and picture areas are still to come). Use: ``copydesk convert report.pdf -o report.epub``.
 
-A PDF with no text layer (a scan) gets a message suggesting OCR first (e.g. OCRmyPDF);
+A PDF with no text layer (a scan) is rendered page by page and OCRed with Tesseract (the
+``scan`` reader's path; a one-line error when Tesseract is missing);
 encrypted, truncated and malformed files get a clear error, and a file that keeps pdfminer
 busy longer than ``TIME_LIMIT`` seconds is stopped.
 """
@@ -25,6 +26,7 @@ from statistics import median
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.pagelayout import FIGURE_LABEL, Page, document_from_pages
+from copydesk.plugins.readers.scan import scanned_pdf_pages
 
 KIND = "pdf"
 TIME_LIMIT = 300  # seconds a single PDF may take
@@ -213,9 +215,13 @@ def read_pdf(source: Source) -> Document:
         raise InputError("the PDF is encrypted; decrypt it first (e.g. qpdf --decrypt)") from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
         raise InputError(f"a damaged or truncated PDF ({type(exc).__name__})") from None
-    if not any(page.lines for page in pages):
-        raise InputError("the PDF has no text layer (a scan?); run OCR on it first, "
-                         "e.g. ocrmypdf in.pdf out.pdf")
+    if not any(page.lines for page in pages):  # a scan: OCR it
+        try:
+            pages = scanned_pdf_pages(data, source.name)
+        except InputError as exc:
+            raise InputError(f"the PDF has no text layer (a scan), and {exc.message}") from None
+        if not any(page.lines for page in pages):
+            raise InputError("the PDF has no text layer, and Tesseract found no text on it")
     return document_from_pages(pages)
 
 
