@@ -58,6 +58,7 @@ from copydesk import (
 from copydesk.chars import printable
 from copydesk.inline import nest
 from copydesk.model.nodes import Block
+from copydesk.plugins.writers._facsimile import Facsimile
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -72,6 +73,8 @@ class TeiOptions:
 
     breaks: bool = field(default=False, metadata={
         "help": "write the source's page (pb), column (cb) and line (lb) breaks"})
+    facsimile: bool = field(default=True, metadata={
+        "help": "for inputs with positions, page surfaces and a zone per block (@facs)"})
 
 
 def el(tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -213,9 +216,11 @@ def _append_text(parent: etree._Element, text: str) -> None:
 class TeiVisitor(Visitor):
     """Turns blocks into TEI elements appended to ``self.parent``."""
 
-    def __init__(self, inline: InlineWriter, options: TeiOptions) -> None:
+    def __init__(self, inline: InlineWriter, options: TeiOptions,
+                 facsimile: Facsimile | None = None) -> None:
         self.inline = inline
         self.options = options
+        self.facsimile = facsimile
         self.parent: etree._Element = el("body")
 
     def into(self, parent: etree._Element, blocks: list[Block]) -> None:
@@ -225,7 +230,10 @@ class TeiVisitor(Visitor):
         self.parent = saved
 
     def text_block(self, tag: str, block: TextBlock, **attrs: str) -> etree._Element:
-        return self.inline.fill(sub(self.parent, tag, **attrs), block)
+        element = sub(self.parent, tag, **attrs)
+        if self.facsimile:
+            self.facsimile.point(element, block)
+        return self.inline.fill(element, block)
 
     def visit_paragraph(self, node: Paragraph) -> None:
         self.text_block("p", node)
@@ -244,7 +252,11 @@ class TeiVisitor(Visitor):
 
     def visit_pagebreak(self, node: PageBreak) -> None:
         if self.options.breaks:
-            sub(self.parent, "pb", n=node.page or "")
+            pb = sub(self.parent, "pb", n=node.page or "")
+            surface = (self.facsimile.surface(int(node.page))
+                       if self.facsimile and (node.page or "").isdigit() else None)
+            if surface:
+                pb.set("facs", surface)
             self.inline.column = None  # a new page's first column is announced again
 
     def visit_caption(self, node: Caption) -> None:
@@ -372,8 +384,10 @@ def build(doc: Document, options: TeiOptions) -> etree._Element:
     ids = identifiers(list(dict.fromkeys([*doc.cleaners, *(e.plugin for e in doc.edits)])))
     root.append(header(doc, ids))
     inline = InlineWriter({e.id: e for e in doc.edits}, ids, options.breaks)
-    visitor = TeiVisitor(inline, options)
-    body = sub(sub(root, "text"), "body")
+    facsimile = Facsimile(doc) if options.facsimile else None
+    visitor = TeiVisitor(inline, options, facsimile)
+    text = sub(root, "text")
+    body = sub(text, "body")
     loose: list[Block] = []
     for block in [*doc.blocks, None]:
         if isinstance(block, Article) or block is None:
@@ -387,6 +401,8 @@ def build(doc: Document, options: TeiOptions) -> etree._Element:
             loose.append(block)
     if not len(body):
         sub(sub(body, "div", type="article"), "p")
+    if facsimile:
+        text.addprevious(facsimile.element())
     return root
 
 

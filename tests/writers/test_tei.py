@@ -80,3 +80,36 @@ def test_column_breaks_where_a_layout_reader_knew_the_columns(tei_schema):
                           for cb in inside if cb.getprevious() is not None)
     assert not tei(doc).xpath("//t:cb", namespaces=NS)
     assert_valid(broken, tei_schema)
+
+
+def _union(lines):
+    boxes = [ln.box for ln in lines]
+    return (min(b.x0 for b in boxes), min(b.y0 for b in boxes),
+            max(b.x1 for b in boxes), max(b.y1 for b in boxes))
+
+
+@pytest.mark.parametrize("name", ["typeset-page.hocr", "typeset-page.alto.xml"])
+def test_layout_input_gets_a_facsimile_whose_zones_are_its_blocks_boxes(tei_schema, name):
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parent.parent / "data" / "ocr" / name
+    doc = copydesk.clean(copydesk.read(source))
+    tree = tei(doc, breaks=True)
+    assert_valid(tree, tei_schema)
+    zones = {z.get("{http://www.w3.org/XML/1998/namespace}id"): z
+             for z in tree.xpath("//t:facsimile/t:surface/t:zone", namespaces=NS)}
+    placed = [b for b in copydesk.iter_blocks(doc)
+              if isinstance(b, copydesk.TextBlock) and b.lines and b.lines[0].box is not None]
+    pointing = tree.xpath("//t:text//*[@facs]", namespaces=NS)
+    assert len(zones) == len(placed) and len(pointing) == len(placed)
+    for element, block in zip(pointing, placed, strict=True):
+        zone = zones[element.get("facs").lstrip("#")]
+        got = tuple(float(zone.get(k)) for k in ("ulx", "uly", "lrx", "lry"))
+        assert got == pytest.approx(_union(block.lines), abs=0.051)
+        assert "".join(element.itertext()).split()[:3] == block.text.split()[:3]
+    assert not tei(doc, facsimile=False).xpath("//t:facsimile", namespaces=NS)
+
+
+def test_text_without_positions_has_no_facsimile():
+    doc = copydesk.clean(copydesk.read(b"A plain paragraph of text.\n", "text"))
+    assert not tei(doc).xpath("//t:facsimile | //*[@facs]", namespaces=NS)
