@@ -4,8 +4,10 @@ Use: ``copydesk convert page.txt -o page.epub`` (several inputs make one edition
 ``copydesk convert p1.txt p2.pdf page.html -o issue.epub --title "Issue 12"``). What it writes:
 
 - one XHTML file per article, with its headline, bylines and body; page material that follows
-  an article (captions, pull quotes) goes with it; a navigation document and an NCX whose
-  table of contents names every article (its headline, or the start of its first paragraph);
+  an article (captions, pull quotes) goes with it; an article that is a heading alone opens
+  the next chapter; a navigation document and an NCX whose table of contents names every
+  article (its headline, or the start of its first paragraph) with its sub-headings nested
+  under it, grouped by page for an edition of ``MANY_CHAPTERS`` or more from several pages;
 - captions as ``figure``/``figcaption`` with the credit in ``<small class="credit">``; pull
   quotes as ``<aside epub:type="pullquote">`` (``-O pullquotes=false`` leaves them out);
   block quotes, lists, emphasis and links; boilerplate and page breaks left out;
@@ -123,6 +125,9 @@ def _inline(text: str, start: int, end: int, tree: MarkTree) -> str:
     return "".join(out)
 
 
+MANY_CHAPTERS = 12  # an edition with this many chapters gets its contents grouped by page
+
+
 class XhtmlVisitor(Visitor):
     """Renders blocks as XHTML fragments."""
 
@@ -130,6 +135,7 @@ class XhtmlVisitor(Visitor):
         self.options = options
         self.heading_base = heading_base
         self.pages = 0  # page breaks written so far (their ids)
+        self.outline: list[tuple[str, str]] = []  # the chapter's headings: (id, text)
 
     def all(self, blocks: list[Block]) -> str:
         return "\n".join(part for part in self.visit_all(blocks) if part)
@@ -141,7 +147,9 @@ class XhtmlVisitor(Visitor):
         if not printable(node.text).strip():
             return ""
         level = min(6, max(1, node.level + self.heading_base - 1))
-        return f"<h{level}>{inline(node)}</h{level}>"
+        anchor = f"h{len(self.outline) + 1}"
+        self.outline.append((anchor, " ".join(printable(node.text).split())))
+        return f'<h{level} id="{anchor}">{inline(node)}</h{level}>'
 
     def visit_byline(self, node: Byline) -> str:
         return f'<p class="byline">{inline(node)}</p>' if node.text.strip() else ""
@@ -193,8 +201,19 @@ class XhtmlVisitor(Visitor):
 
 
 def chapters(doc: Document) -> list[list[Block]]:
-    """The blocks of each chapter: one chapter per article (see ``as_articles``)."""
-    return [[b] for b in as_articles(doc) if isinstance(b, Article)]
+    """The blocks of each chapter: one chapter per article (see ``as_articles``); an article
+    with no text but its headings opens the next chapter instead of being one of its own."""
+    out: list[list[Block]] = []
+    waiting: list[Block] = []
+    for article in (b for b in as_articles(doc) if isinstance(b, Article)):
+        waiting.append(article)
+        if any(isinstance(b, TextBlock) and not isinstance(b, Heading | Boilerplate)
+               and b.text.strip() for b in iter_blocks(article)):
+            out.append(waiting)
+            waiting = []
+    if waiting:
+        (out[-1] if out else out.append([]) or out[-1]).extend(waiting)
+    return out
 
 
 def chapter_title(blocks: list[Block], number: int, doc: Document, alone: bool = True) -> str:
@@ -307,8 +326,11 @@ def build(doc: Document, options: EpubOptions) -> epub.EpubBook:
         printed = " ".join(printable(" ".join(
             p for p in (meta.title, meta.date) if p) or meta.source or "the print source").split())
         book.add_metadata(None, "meta", printed, {"property": "pageBreakSource"})
+    toc: list[object] = []
+    pages: list[int | None] = []
     for number, blocks in enumerate(parts, 1):
         title = chapter_title(blocks, number, doc, len(parts) == 1)
+        visitor.outline = []
         body = visitor.all(blocks)
         item = _Chapter(title=title, file_name=f"article-{number:03d}.xhtml", lang=language)
         item.content = f"<article>{body}</article>"
@@ -316,11 +338,36 @@ def build(doc: Document, options: EpubOptions) -> epub.EpubBook:
         item.add_item(style)
         book.add_item(item)
         items.append(item)
-    book.toc = items
+        inner = visitor.outline[1:] if visitor.outline[:1] and visitor.outline[0][1] == title \
+            else visitor.outline
+        links = [epub.Link(f"{item.file_name}#{anchor}", text, f"{item.id}-{anchor}")
+                 for anchor, text in inner if sum(c.isalpha() for c in text) >= 3]
+        toc.append((item, links) if links else item)
+        pages.append(min((ln.page for b in iter_blocks(Article(blocks=blocks))
+                          if isinstance(b, TextBlock) for ln in b.lines if ln.page), default=None))
+    book.toc = by_page(toc, items, pages)
     book.add_item(epub.EpubNcx())
     book.add_item(epub.EpubNav())
     book.spine = [*(["cover"] if options.cover else []), "nav", *items]
     return book
+
+
+def by_page(toc: list[object], items: list[epub.EpubHtml],
+            pages: list[int | None]) -> list[object]:
+    """A long edition's contents grouped by the page each chapter starts on (issue → pages →
+    articles), where the chapters are many and come from several pages."""
+    if len(toc) < MANY_CHAPTERS or len({p for p in pages if p is not None}) < 2:
+        return toc
+    grouped: list[object] = []
+    current: int | None = None
+    for entry, item, page in zip(toc, items, pages, strict=True):
+        page = current if page is None else page
+        if page != current or not grouped:
+            current = page
+            label = f"Page {page}" if page is not None else "Pages"
+            grouped.append((epub.Section(label, href=item.file_name), []))
+        grouped[-1][1].append(entry)  # type: ignore[index]
+    return grouped
 
 
 class _Chapter(epub.EpubHtml):  # type: ignore[misc]

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 import copydesk
 from copydesk import Article, Heading, InputError, Paragraph, iter_blocks
@@ -60,6 +61,13 @@ def test_an_issue_becomes_one_epub_with_its_page_list(issue, tmp_path, epubcheck
     nav = book.read("EPUB/nav.xhtml").decode()
     pages = re.findall(r'#page-\d+">(\w+)</a>', nav)
     assert pages == ["1", "2", "3", "4"]
+    # the contents: issue -> pages -> articles (-> their sub-headings)
+    toc = etree.fromstring(book.read("EPUB/nav.xhtml")).xpath(
+        "//x:nav[@role='doc-toc']/x:ol/x:li", namespaces={"x": "http://www.w3.org/1999/xhtml"})
+    assert [li[0].text for li in toc] == ["Page 1", "Page 2", "Page 3", "Page 4"]
+    stories = [a.text for li in toc for a in li.xpath("x:ol/x:li/x:a", namespaces={
+        "x": "http://www.w3.org/1999/xhtml"})]
+    assert "COAL DUTIES." in stories and len(stories) >= 20
     assert 'xml:lang="en"' in book.read("EPUB/content.opf").decode()
     assert epubcheck(out) == []
 

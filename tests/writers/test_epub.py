@@ -57,7 +57,8 @@ def test_an_edition_of_several_inputs(tmp_path, epubcheck, cli):
                       "ISIS Leader Rallies Fighters as Iraqi Forces Advance in Mosul",
                       "As Islamic State (ISIS) is under siege in…",
                       "Iraqi warplanes have reportedly distributed flyers over Mosul…",
-                      "City Votes to Build New River Bridge"]
+                      "City Votes to Build New River Bridge",
+                      "Three years of work"]  # a heading inside the story, nested under it
     pages = xhtml(out)
     assert len([n for n in pages if "article-" in n]) == 4
     assert 'lang="en"' in pages["EPUB/article-001.xhtml"]
@@ -150,3 +151,31 @@ def test_a_very_long_paragraph_of_hostile_text(tmp_path, tei_schema):
     xml = tmp_path / "long.xml"
     copydesk.write(doc, xml, "tei")
     assert tei_schema.validate(etree.parse(str(xml)))
+
+
+def _nav(path) -> etree._Element:
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read("EPUB/nav.xhtml"))
+
+
+def test_headings_inside_a_chapter_are_nested_in_the_contents_and_no_chapter_is_a_heading_alone(
+        tmp_path, epubcheck):
+    from copydesk import Article, Heading, Paragraph
+
+    doc = copydesk.Document(metadata=copydesk.Metadata(title="Report", language="en"), blocks=[
+        Article(blocks=[Heading(text="Part One")]),  # a heading alone: opens the next chapter
+        Article(blocks=[Heading(text="Findings", level=2), Paragraph(text="Costs rose."),
+                        Heading(text="Method", level=2), Paragraph(text="We counted.")]),
+        Article(blocks=[Heading(text="Part Two"), Paragraph(text="Costs fell.")]),
+    ])
+    out = tmp_path / "report.epub"
+    copydesk.write(doc, out, "epub")
+    assert epubcheck(out) == []
+    ns = {"x": "http://www.w3.org/1999/xhtml"}
+    top = _nav(out).xpath("//x:nav[@role='doc-toc']/x:ol/x:li", namespaces=ns)
+    assert [li.findtext("x:a", namespaces=ns) for li in top] == ["Part One", "Part Two"]
+    nested = top[0].xpath("x:ol/x:li/x:a", namespaces=ns)
+    assert [(a.text, a.get("href")) for a in nested] == [
+        ("Findings", "article-001.xhtml#h2"), ("Method", "article-001.xhtml#h3")]
+    chapter = xhtml(out)["EPUB/article-001.xhtml"]
+    assert 'id="h2">Findings</h' in chapter and 'id="h3">Method</h' in chapter
