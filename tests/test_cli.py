@@ -201,3 +201,18 @@ def test_a_usage_error_points_to_its_subcommands_help(cli):
     err = result.stderr.decode().strip()
     assert result.returncode == 2
     assert err == "copydesk: --metadata takes KEY=VALUE, got 'foo' (see 'copydesk convert --help')"
+
+
+def test_a_plain_text_conversion_does_not_load_the_heavy_libraries():
+    """wordfreq and trafilatura take most of a second to import: only the inputs and
+    cleaners that use them load them."""
+    import subprocess
+    import sys
+
+    code = ("import io, sys, copydesk\n"
+            "doc = copydesk.clean(copydesk.read(b'Hello there.', 'text'))\n"
+            "copydesk.write(doc, io.BytesIO(), 'markdown')\n"
+            "print(sorted(m for m in ('wordfreq', 'trafilatura') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"

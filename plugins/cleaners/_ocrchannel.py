@@ -33,7 +33,7 @@ from importlib.util import find_spec
 from itertools import takewhile
 from pathlib import Path
 
-from wordfreq import get_frequency_dict
+from copydesk.wordfreqs import frequencies
 
 MODEL = Path(__file__).with_name("misreadings_model.json")
 LONGEST = 3  # letters in one side of a confusion at most
@@ -76,7 +76,7 @@ def _likeliest() -> float:
 @cache
 def lexicon(language: str) -> dict[str, float]:
     """Word → frequency (``wordfreq``), lower case."""
-    return get_frequency_dict(language, wordlist="best")
+    return frequencies(language)
 
 
 @cache

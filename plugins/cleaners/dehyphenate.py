@@ -27,9 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
-from copydesk import Cleaner, Document, Mark, hookimpl, iter_blocks, walk
+from copydesk import Cleaner, Document, Mark, hookimpl, iter_blocks, walk, wordfreqs
 from copydesk.model.nodes import Block, TextBlock
 from copydesk.textedit import EditLog, mark_order, splice_many
 
@@ -51,7 +49,7 @@ SUFFIXES = frozenset(
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     folded = word.replace("’", "'").replace("æ", "ae").replace("œ", "oe")
-    return zipf_frequency(folded, LANGUAGE)
+    return wordfreqs.zipf(folded, LANGUAGE)
 
 
 def decide(fragment: str, following: str, vocabulary: Counter[str]) -> tuple[bool, str]:

@@ -33,9 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 from statistics import median
 
-from wordfreq import zipf_frequency
-
-from copydesk import Cleaner, Document, Paragraph, hookimpl
+from copydesk import Cleaner, Document, Paragraph, hookimpl, wordfreqs
 from copydesk.model.nodes import Block, Container, Figure, TextBlock
 from copydesk.textedit import EditLog
 
@@ -79,7 +77,7 @@ def start_score(word: str) -> float:
     share = SENTENCE_STARTS.get(word.replace("’", "'"))
     if share:
         return 7 + math.log10(share)
-    return zipf_frequency(word.replace("’", "'"), "en") - RARE_START
+    return wordfreqs.zipf(word.replace("’", "'"), "en") - RARE_START
 
 
 def choose(fragment: str, sentence: str, vocab: Counter[str],

@@ -20,9 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
-from copydesk import Cleaner, Document, hookimpl, iter_blocks, walk
+from copydesk import Cleaner, Document, hookimpl, iter_blocks, walk, wordfreqs
 from copydesk.model.nodes import Block, TextBlock
 from copydesk.textedit import EditLog
 
@@ -36,7 +34,7 @@ WORD = re.compile(r"[A-Z][a-z’']+")
 
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
-    return zipf_frequency(word.replace("’", "'"), "en")
+    return wordfreqs.zipf(word.replace("’", "'"), "en")
 
 
 def one_word(letter: str, fragment: str, seen: Counter[str]) -> bool:

@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from copydesk import (
@@ -251,6 +250,8 @@ def page_language(html: str) -> str | None:
 
 
 def read_html(source: Source) -> Document:
+    import trafilatura  # a fifth of a second to import: only when a web page is read
+
     html = source.read_text(repair=True)
     xml = trafilatura.extract(
         html, output_format="xml", include_images=True, include_formatting=True,
