@@ -9,14 +9,16 @@ pull quotes from type and picture areas are still to come). Use: ``copydesk conv
 
 A PDF with no text layer (a scan) is rendered page by page and OCRed with Tesseract (the
 ``scan`` reader's path; a one-line error when Tesseract is missing);
-encrypted, truncated and malformed files get a clear error, and a file that keeps pdfminer
-busy longer than ``TIME_LIMIT`` seconds is stopped.
+encrypted, truncated and malformed files get a clear error, a file that keeps pdfminer
+busy longer than ``TIME_LIMIT`` seconds is stopped, and one whose streams inflate past
+``COPYDESK_PDF_MAX_MB`` megabytes (512 by default; ``_pdfbudget``) is refused.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import re
 import signal
 import threading
@@ -26,6 +28,7 @@ from statistics import median
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.pagelayout import FIGURE_LABEL, Page, document_from_pages
+from copydesk.plugins.readers._pdfbudget import budget
 from copydesk.plugins.readers.scan import scanned_pdf_pages
 
 KIND = "pdf"
@@ -64,6 +67,19 @@ def time_limit(seconds: int) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def quiet(name: str) -> Iterator[None]:
+    """A library's warnings kept off the terminal while it works for us (a damaged PDF's
+    error is one line of ours, not pdfminer's log first)."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def pages_of(data: bytes) -> Iterator[Page]:
@@ -206,7 +222,7 @@ def read_pdf(source: Source) -> Document:
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise InputError("not a PDF file")
     try:
-        with time_limit(TIME_LIMIT):
+        with time_limit(TIME_LIMIT), budget(), quiet("pdfminer"):
             pages = list(pages_of(data))
     except _TimeUp:
         raise InputError(f"stopped after {TIME_LIMIT} s: pdfminer could not lay this PDF "
