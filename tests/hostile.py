@@ -28,9 +28,9 @@ WRITERS = ("json", "markdown", "tei", "epub")
 SAFE = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
-def _pdf() -> bytes:
-    """A one-page PDF with a line of text, its content stream compressed."""
-    content = zlib.compress(b"BT /F1 12 Tf 72 400 Td (The council met on Tuesday.) Tj ET")
+def pdf_document(operators: bytes) -> bytes:
+    """A one-page PDF whose page draws ``operators`` (its content stream, compressed)."""
+    content = zlib.compress(operators, 9)
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
             b"/Resources << /Font << /F1 5 0 R >> >> >>",
@@ -76,7 +76,7 @@ def corpus() -> dict[str, bytes]:
         "alto": (DATA / "ocr" / "typeset-page.alto.xml").read_bytes(),
         "page": PAGE_XML,
         "json": dump_bytes(copydesk.clean(copydesk.read(print_ocr, "print-ocr"))),
-        "pdf": _pdf(),
+        "pdf": pdf_document(b"BT /F1 12 Tf 72 400 Td (The council met on Tuesday.) Tj ET"),
     }
 
 

@@ -115,25 +115,10 @@ def test_no_unmapped_glyph_codes_or_ligature_glyphs_in_the_text(name):
 
 def _bomb(megabytes: int) -> bytes:
     """A one-page PDF whose content stream inflates to ``megabytes`` MB (mostly spaces)."""
-    import zlib
+    from hostile import pdf_document
 
-    payload = zlib.compress(b"BT /F1 12 Tf 72 400 Td (Hello bomb) Tj ET\n"
-                            + b" " * (megabytes * 1024 * 1024), 9)
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(payload) + payload
-            + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objs) + 1, xref)
+    return pdf_document(b"BT /F1 12 Tf 72 400 Td (Hello bomb) Tj ET\n"
+                        + b" " * (megabytes * 1024 * 1024))
 
 
 def test_a_decompression_bomb_is_refused_within_the_budget(tmp_path, cli, monkeypatch):
