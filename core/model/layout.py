@@ -6,7 +6,7 @@ ALTO) add the page, the box and the type. Cleaners use whatever is there and nev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(slots=True, kw_only=True)
@@ -53,3 +53,6 @@ class Line:
     # heading, caption, credit, header, footer, page-number, drop-capital, marginalia…)
     region: str | None = None
     story: str | None = None  # the story the source puts the line in (a METS article's id)
+    # the OCR engine's confidence (0-1) in each word of ``text`` (split at spaces), where the
+    # source gives it (hOCR x_wconf, ALTO WC)
+    confidences: list[float] = field(default_factory=list)

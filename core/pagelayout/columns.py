@@ -151,8 +151,10 @@ def same_baseline(column: list[Line]) -> list[Line]:
         if len(pieces) > 1:
             pieces.sort(key=lambda ln: ln.box.x0)  # type: ignore[union-attr]
             boxes = [ln.box for ln in pieces if ln.box is not None]
+            known = all(ln.confidences for ln in pieces)
             out.append(dataclasses.replace(
                 pieces[0], text=" ".join(ln.text.strip() for ln in pieces),
+                confidences=[c for ln in pieces for c in ln.confidences] if known else [],
                 box=Box(x0=boxes[0].x0, y0=min(b.y0 for b in boxes), x1=boxes[-1].x1,
                         y1=max(b.y1 for b in boxes))))
         else:

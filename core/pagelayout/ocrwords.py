@@ -48,6 +48,24 @@ def joined(words: list[str], glue: list[bool]) -> str:
     return out
 
 
+def token_confidences(words: list[str], glue: list[bool],
+                      confidences: list[float | None]) -> list[float]:
+    """The engine's confidence in each space-separated word of ``joined(words, glue)`` (the
+    least of the words glued into it), or none when the engine gave none for some word."""
+    if not confidences or any(c is None for c in confidences):
+        return []
+    out: list[float] = []
+    for word, touches, conf in zip(words, glue, confidences, strict=True):
+        pieces = word.split()
+        if not pieces:
+            continue
+        if touches and out and not word[:1].isspace():
+            out[-1] = min(out[-1], conf)  # type: ignore[type-var]
+            pieces = pieces[1:]
+        out += [round(float(conf), 2)] * len(pieces)  # type: ignore[arg-type]
+    return out
+
+
 def steady_sizes(lines: list[Line], estimated: dict[Hashable, list[tuple[int, float]]],
                  block_ems: dict[Hashable, list[float]]) -> None:
     """Estimated sizes made steady: a line (``estimated``: per block, its index in ``lines``

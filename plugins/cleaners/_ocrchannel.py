@@ -38,6 +38,7 @@ from copydesk.wordfreqs import frequencies
 MODEL = Path(__file__).with_name("misreadings_model.json")
 LONGEST = 3  # letters in one side of a confusion at most
 READ_RIGHT = 0.9  # the chance that a word was read right
+ENGINE_RANGE = (0.5, 0.99)  # the engine's word confidence, as that chance, kept within this
 UNKNOWN = 1e-9  # frequency given to a word no list knows
 NAME = 3e-8  # … to a capitalised one inside a sentence (a name, most likely)
 REPEATED = 3e-7  # … per time the document uses it (up to five times)
@@ -217,18 +218,21 @@ def candidates(word: str, language: str) -> tuple[Candidate, ...]:
                         key=lambda c: -c.score))
 
 
-def as_read(word: str, language: str, *, name: bool, repeats: int) -> float:
-    """log10 of P(word read right) P(word): the score of leaving it."""
+def as_read(word: str, language: str, *, name: bool, repeats: int,
+            engine: float | None = None) -> float:
+    """log10 of P(word read right) P(word): the score of leaving it. P(read right) is the
+    engine's own confidence in the word where it gave one (within ``ENGINE_RANGE``)."""
     freq = lexicon(language).get(word.lower(), 0.0)
     if not freq:
         freq = NAME if name else UNKNOWN
         if repeats > 1:
             freq = max(freq, REPEATED * min(repeats, 5))
-    return math.log10(READ_RIGHT) + math.log10(freq)
+    right = READ_RIGHT if engine is None else min(max(engine, ENGINE_RANGE[0]), ENGINE_RANGE[1])
+    return math.log10(right) + math.log10(freq)
 
 
 def best(word: str, language: str, before: str | None, after: str | None, *,
-         name: bool = False, repeats: int = 1,
+         name: bool = False, repeats: int = 1, engine: float | None = None,
          used: Callable[[str], int] = lambda w: 1) -> tuple[str, float] | None:
     """The likeliest word printed where ``word`` was read, with its posterior; ``None`` when
     ``word`` itself is the likeliest (or nothing else is a candidate).
@@ -241,7 +245,8 @@ def best(word: str, language: str, before: str | None, after: str | None, *,
     if not found:
         return None
     real = word.lower() in lexicon(language)
-    alone = as_read(word, language, name=name, repeats=repeats) + (REAL_WORD if real else 0.0)
+    alone = as_read(word, language, name=name, repeats=repeats, engine=engine) + (
+        REAL_WORD if real else 0.0)
     hopeless = alone - MOST_CONTEXT
     found = tuple(takewhile(lambda c: c.score > hopeless, found[:20]))
     if real and repeats > 1:

@@ -10,6 +10,9 @@ word as read. Conservative by construction:
   hyphen, and words right after a number (``17 th``) are left alone;
 - a capitalised word inside a sentence is taken for a name unless its reading is no word and
   the correction is a common one; a word the document repeats is taken as right more readily;
+- the OCR engine's own confidence in a word (hOCR, ALTO), where it gives one, is the chance
+  the word was read right: a word the engine was sure of is harder to correct, one it doubted
+  easier;
 - a text whose words are mostly unknown in the document's language (another language, or OCR
   too broken to judge) is left as it is.
 
@@ -39,6 +42,7 @@ KNOWN_SHARE = 0.6  # at least this share of a text's words must be known words
 # compound, no word with digits or with other signs inside (``recove.y``, ``th/j``)
 WORD = re.compile(r"(?<!\S)[(\[“\"‘']*([^\W\d_]+(?:['’][^\W\d_]+)*)[.,;:!?)\]”\"’'-]*(?!\S)")
 AFTER_NUMBER = re.compile(r"\d\s?$")
+EDGE = "\"'“”‘’()[].,;:!?-—–"  # punctuation around a word as the engine read it
 SENTENCE_END = re.compile(r"[.!?:;\"”]\s*$")
 
 
@@ -54,8 +58,10 @@ def _language(doc: Document) -> str | None:
 
 
 def corrections(text: str, language: str, seen: Counter[str], threshold: float,
-                ) -> list[tuple[int, int, str, float]]:
-    """``(start, end, new, confidence)`` for each word of ``text`` to correct."""
+                engine: dict[str, float] | None = None) -> list[tuple[int, int, str, float]]:
+    """``(start, end, new, confidence)`` for each word of ``text`` to correct; ``engine``:
+    the OCR engine's mean confidence in each word (small letters), where it gave one."""
+    engine = engine or {}
     found = list(WORD.finditer(text))
     out = []
     for i, m in enumerate(found):
@@ -75,12 +81,30 @@ def corrections(text: str, language: str, seen: Counter[str], threshold: float,
         name = core[:1].isupper() and i > 0 and not SENTENCE_END.search(
             text, max(0, start - 3), start)
         result = _ocrchannel.best(core, language, before, after, name=name,
-                                    repeats=seen[core.lower()], used=lambda w: seen[w.lower()])
+                                  repeats=seen[core.lower()], engine=engine.get(core.lower()),
+                                  used=lambda w: seen[w.lower()])
         if result is None or result[1] < threshold:
             continue
         new = result[0] + word[len(core):]
         out.append((start, end, new, result[1]))
     return out
+
+
+def engine_confidences(doc: Document) -> dict[str, float]:
+    """The OCR engine's mean confidence in each word form (small letters) of the document,
+    from its source lines (hOCR ``x_wconf``, ALTO ``WC``), where the engine gave them."""
+    sums: dict[str, list[float]] = {}
+    for block in iter_blocks(doc):
+        if not isinstance(block, TextBlock):
+            continue
+        for line in block.lines:
+            tokens = line.text.split()
+            if line.confidences and len(line.confidences) == len(tokens):
+                for token, conf in zip(tokens, line.confidences, strict=True):
+                    form = token.strip(EDGE).lower()
+                    if form:
+                        sums.setdefault(form, []).append(conf)
+    return {form: sum(values) / len(values) for form, values in sums.items()}
 
 
 def known_share(doc: Document, language: str) -> float:
@@ -104,11 +128,12 @@ def misreadings(doc: Document, options: Options | None = None) -> Document:
     for block in iter_blocks(doc):
         if isinstance(block, TextBlock):
             seen.update(m.group(1).lower() for m in WORD.finditer(block.text))
+    engine = engine_confidences(doc)
 
     def clean(block: Block) -> Block:
         if not isinstance(block, TextBlock):
             return block
-        found = corrections(block.text, language, seen, options.threshold)
+        found = corrections(block.text, language, seen, options.threshold, engine)
         if not found:
             return block
         return log.replace_many(block, [(s, e, new) for s, e, new, _ in found], "correct",

@@ -24,7 +24,13 @@ from lxml import etree
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
-from copydesk.pagelayout.ocrwords import em_size, joined, steady_sizes, touching
+from copydesk.pagelayout.ocrwords import (
+    em_size,
+    joined,
+    steady_sizes,
+    token_confidences,
+    touching,
+)
 from copydesk.pagelayout.page import is_rule
 from copydesk.xmlinput import local as _local
 from copydesk.xmlinput import parse_root
@@ -103,6 +109,15 @@ def line_key(line: Line) -> tuple[int | None, float, float, float, float]:
     return (line.page, box.x0, box.y0, box.x1, box.y1)
 
 
+def _confidence(value: str | None) -> float | None:
+    """ALTO's ``WC`` (0-1) as a number, where it is one."""
+    try:
+        conf = float(value) if value else None
+    except ValueError:
+        return None
+    return conf if conf is not None and 0.0 <= conf <= 1.0 else None
+
+
 def alto_pages(data: bytes, first: int = 1,
                word_ids: dict[tuple[int | None, float, float, float, float], list[str]] | None = None
                ) -> list[Page]:
@@ -124,6 +139,7 @@ def alto_pages(data: bytes, first: int = 1,
             start = len(lines)
             words, style = [], styles.get((text_line.get("STYLEREFS") or "").split(" ")[0])
             ems, whole, strings, glue, spaced = [], None, [], [], False
+            confs: list[float | None] = []
             word_styles: dict[str, int] = {}  # style -> characters set in it
             for item in text_line:
                 name = _local(item)
@@ -133,6 +149,7 @@ def alto_pages(data: bytes, first: int = 1,
                         (strings[-1].get("CONTENT", ""), _box(strings[-1], 1.0)),
                         (words[-1], _box(item, 1.0))))
                     strings.append(item)
+                    confs.append(_confidence(item.get("WC")))
                     spaced = False
                     if item.get("SUBS_TYPE") == "HypPart1":
                         whole = item.get("SUBS_CONTENT") or None
@@ -157,7 +174,7 @@ def alto_pages(data: bytes, first: int = 1,
                 rest = [_box(e, scale) for e in strings[1:]]
                 x, y = min(b.x0 for b in rest), min(b.y0 for b in rest)
                 w, h = max(b.x1 for b in rest) - x, max(b.y1 for b in rest) - y
-                words, ems, glue = words[1:], ems[1:], [False, *glue[2:]]
+                words, ems, glue, confs = words[1:], ems[1:], [False, *glue[2:]], confs[1:]
                 text = joined(words, glue)
             if style is None and word_styles:  # (an element with no children tests false)
                 # the line's style is the one most of its letters are set in (an italic
@@ -175,7 +192,8 @@ def alto_pages(data: bytes, first: int = 1,
                 box=Box(x0=round(x, 2), y0=round(y, 2), x1=round(x + w, 2), y1=round(y + h, 2)),
                 font=style.get("FONTFAMILY") if style is not None else None,
                 font_size=given or round(median([e for e in ems if e] or [h]), 2) or None,
-                bold="bold" in font_style, italic="italic" in font_style, hyphen_word=whole))
+                bold="bold" in font_style, italic="italic" in font_style, hyphen_word=whole,
+                confidences=token_confidences(words, glue, confs)))
             blocks.setdefault(text_line.getparent(), []).extend(lines[start:])
             if word_ids is not None:
                 ids = [e.get("ID", "") for e in (text_line, text_line.getparent(), *strings)]

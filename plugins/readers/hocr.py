@@ -22,6 +22,7 @@ from lxml import etree
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
+from copydesk.pagelayout.ocrwords import token_confidences
 from copydesk.sources import markup_encoding
 
 KIND = "hocr"
@@ -59,8 +60,17 @@ def _line(element: etree._Element, bbox: list[float], number: int, scale: float,
         box=Box(x0=round(bbox[0] * scale, 2), y0=round(bbox[1] * scale, 2),
                 x1=round(bbox[2] * scale, 2), y1=round(bbox[3] * scale, 2)),
         font_size=round(size, 2) if size else None,
+        confidences=token_confidences(
+            ["".join(w.itertext()) for w in words], [False] * len(words),
+            [_wconf(w) for w in words]) if text is not None else [],
         bold=bool(words) and all(w.xpath("ancestor-or-self::strong|.//strong") for w in words),
         italic=bool(words) and all(w.xpath("ancestor-or-self::em|.//em") for w in words))
+
+
+def _wconf(word: etree._Element) -> float | None:
+    """hOCR's ``x_wconf`` (0-100) as 0-1, where the word has one."""
+    conf = _title(word, "x_wconf")
+    return min(max(conf[0] / 100, 0.0), 1.0) if conf else None
 
 
 def _block_of(element: etree._Element) -> etree._Element | None:

@@ -147,3 +147,29 @@ def test_on_held_out_newspaper_ocr_it_fixes_errors_and_breaks_almost_nothing():
     figures = ev.measure(chosen, None)
     assert figures.new_errors < 0.85 * figures.raw_errors
     assert figures.broken <= 0.003 * figures.right
+
+
+def test_the_engines_own_confidence_weighs_in():
+    """A word the OCR engine doubted is corrected more readily than one it was sure of."""
+    def doc(confidence: float | None) -> copydesk.Document:
+        line = copydesk.Line(text="tile", confidences=[] if confidence is None else [confidence])
+        return copydesk.Document(metadata=copydesk.Metadata(language="en"),
+                                 blocks=[copydesk.Paragraph(text="tile", lines=[line])])
+
+    def fixed(confidence: float | None) -> list[str]:
+        out = copydesk.clean(doc(confidence), ["misreadings"])
+        return [e.replacement for e in out.edits]
+
+    assert fixed(0.4) == ["the"]
+    assert fixed(0.97) == [] and fixed(None) == []
+
+
+def test_hocr_and_alto_lines_carry_the_engines_word_confidences():
+    data = Path(__file__).resolve().parents[1] / "data" / "ocr"
+    for name in ("typeset-page.hocr", "typeset-page.alto.xml"):
+        doc = copydesk.read(data / name)
+        lines = [ln for b in iter_blocks(doc) if isinstance(b, copydesk.TextBlock)
+                 for ln in b.lines]
+        assert lines and all(len(ln.confidences) == len(ln.text.split()) for ln in lines), name
+        assert all(0 <= c <= 1 for ln in lines for c in ln.confidences)
+        assert len({c for ln in lines for c in ln.confidences}) > 5  # the engine's, not one value
