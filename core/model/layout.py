@@ -54,5 +54,5 @@ class Line:
     region: str | None = None
     story: str | None = None  # the story the source puts the line in (a METS article's id)
     # the OCR engine's confidence (0-1) in each word of ``text`` (split at spaces), where the
-    # source gives it (hOCR x_wconf, ALTO WC)
+    # source gives it (hOCR x_wconf, ALTO WC, PAGE-XML conf)
     confidences: list[float] = field(default_factory=list)

@@ -26,7 +26,13 @@ from lxml import etree
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
-from copydesk.pagelayout.ocrwords import em_size, joined, steady_sizes, touching
+from copydesk.pagelayout.ocrwords import (
+    em_size,
+    joined,
+    steady_sizes,
+    token_confidences,
+    touching,
+)
 from copydesk.pagelayout.page import is_rule
 from copydesk.xmlinput import local as _local
 from copydesk.xmlinput import parse_root
@@ -62,9 +68,8 @@ def _box(el: etree._Element) -> Box | None:
                x1=round(max(xs) * SCALE, 2), y1=round(max(ys) * SCALE, 2))
 
 
-def _text(el: etree._Element) -> str | None:
-    """An element's own text: its first ``TextEquiv`` by ``index`` (the file's order where
-    none has one); None where it has none."""
+def _equiv(el: etree._Element) -> etree._Element | None:
+    """An element's first ``TextEquiv`` by ``index`` (the file's order where none has one)."""
     equivs = [c for c in el if _local(c) == "TextEquiv"]
     if not equivs:
         return None
@@ -73,9 +78,24 @@ def _text(el: etree._Element) -> str | None:
         index = pair[1].get("index", "")
         return (float(index) if index.lstrip("-").isdigit() else math.inf, pair[0])
 
-    best = min(enumerate(equivs), key=rank)[1]
-    unicode = _child(best, "Unicode")
+    return min(enumerate(equivs), key=rank)[1]
+
+
+def _text(el: etree._Element) -> str | None:
+    """An element's own text (its first ``TextEquiv``); None where it has none."""
+    best = _equiv(el)
+    unicode = _child(best, "Unicode") if best is not None else None
     return (unicode.text or "") if unicode is not None else None
+
+
+def _conf(el: etree._Element) -> float | None:
+    """The engine's confidence (0-1) in an element's text, where the file gives it."""
+    best = _equiv(el)
+    try:
+        conf = float(best.get("conf", "")) if best is not None else None
+    except ValueError:
+        return None
+    return conf if conf is not None and 0.0 <= conf <= 1.0 else None
 
 
 def region_type(region: etree._Element) -> str | None:
@@ -131,25 +151,27 @@ def _text_regions(page: etree._Element) -> Iterator[etree._Element]:
     yield from (r for r in regions if r not in seen)
 
 
-def _line_text(line: etree._Element) -> tuple[str, list[tuple[str, Box]]]:
-    """A line's text and its words (text, box) where every word has both: the words joined
-    (no space where punctuation touches a word) unless the line's own text reads otherwise."""
+def _line_text(line: etree._Element) -> tuple[str, list[tuple[str, Box]], list[float | None]]:
+    """A line's text, its words (text, box) where every word has both, and their confidences:
+    the words joined (no space where punctuation touches a word) unless the line's own text
+    reads otherwise."""
     own = _text(line)
-    words = []
+    words, confs = [], []
     for word in (w for w in line if _local(w) == "Word"):
         text, box = _text(word), _box(word)
         if text is None or box is None:
             words = []
             break
-        words.append((" ".join(text.split()), box))
-    words = [w for w in words if w[0]]
+        if " ".join(text.split()):
+            words.append((" ".join(text.split()), box))
+            confs.append(_conf(word))
     if not words:
-        return " ".join((own or "").split()), []
+        return " ".join((own or "").split()), [], []
     built = joined([t for t, _ in words], [i > 0 and touching(words[i - 1], w)
                                           for i, w in enumerate(words)])
     if own is not None and own.split() and "".join(own.split()) != "".join(built.split()):
-        return " ".join(own.split()), []  # corrected on the line only: the line's text wins
-    return built, words
+        return " ".join(own.split()), [], []  # corrected on the line only: the line's text wins
+    return built, words, confs
 
 
 def _style(element: etree._Element) -> tuple[bool, bool]:
@@ -174,7 +196,7 @@ def read_page(root: etree._Element, number: int = 1) -> Page:
         if not text_lines and region_box is not None and (_text(region) or "").strip():
             block = _lines_of_region(region, region_box, number, kind)
         for text_line in text_lines:
-            text, words = _line_text(text_line)
+            text, words, confs = _line_text(text_line)
             box = _box(text_line) or region_box
             if not text or box is None:
                 continue
@@ -183,7 +205,7 @@ def read_page(root: etree._Element, number: int = 1) -> Page:
                 # a drop cap glued to the words beside it: a line of its own
                 block.append(Line(text=words[0][0], page=number, box=words[0][1],
                                   font_size=words[0][1].height, region="drop-capital"))
-                words = words[1:]
+                words, confs = words[1:], confs[1:]
                 text = joined([t for t, _ in words], [i > 0 and touching(words[i - 1], w)
                                                       for i, w in enumerate(words)])
                 box = Box(x0=min(b.x0 for _, b in words), y0=min(b.y0 for _, b in words),
@@ -194,9 +216,11 @@ def read_page(root: etree._Element, number: int = 1) -> Page:
                 key = len(blocks)
                 block_ems.setdefault(key, []).extend(ems)
                 estimated.setdefault(key, []).append((len(lines) + len(block), median(ems)))
+            glue = [i > 0 and touching(words[i - 1], w) for i, w in enumerate(words)]
             block.append(Line(text=text, page=number, box=box, bold=bold, italic=italic,
                               font_size=round(median(ems), 2) if ems else round(box.height, 2),
-                              region=kind))
+                              region=kind, confidences=token_confidences(
+                                  [t for t, _ in words], glue, confs) if words else []))
         if block:
             lines += block
             blocks.append(block)

@@ -195,3 +195,18 @@ def test_nzz_ground_truth_reads_in_its_reading_order(tmp_path):
     assert len(starts) >= 20 and all(s >= 0 for s in starts)
     in_order = sum(a < b for a, b in itertools.pairwise(starts))
     assert in_order >= 0.95 * (len(starts) - 1)
+
+
+def test_the_engines_word_confidences_are_kept_per_word():
+    words = "".join(
+        f'<Word id="w{i}"><Coords points="{100 + 200 * i},100 {280 + 200 * i},100 '
+        f'{280 + 200 * i},140 {100 + 200 * i},140"/><TextEquiv conf="{conf}"><Unicode>{text}'
+        f'</Unicode></TextEquiv></Word>'
+        for i, (text, conf) in enumerate([("The", "0.97"), ("council", "0.41"), ("met", "1")]))
+    line = (f'<TextLine id="l1"><Coords points="100,100 700,100 700,140 100,140"/>{words}'
+            f'</TextLine>')
+    region = (f'<TextRegion id="r1"><Coords points="100,100 700,100 700,140 100,140"/>{line}'
+              f'</TextRegion>')
+    doc = copydesk.read(_page(region), "page")
+    (line_,) = [ln for b in iter_blocks(doc) if isinstance(b, TextBlock) for ln in b.lines]
+    assert line_.text == "The council met" and line_.confidences == [0.97, 0.41, 1.0]
