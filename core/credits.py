@@ -1,4 +1,5 @@
-"""Photo credits at the end of a caption: ``(AFP)``, ``REUTERS/Jane Doe``, ``Photo: Jane Doe``.
+"""Photo credits at the end of a caption: ``(AFP)``, ``[SpaceX via NASA]``, ``REUTERS/Jane Doe``,
+``Photo: Jane Doe``.
 
 Shared by the readers and cleaners that set captions apart (print OCR, web text, HTML, page
 layout), so that all of them split a credit the same way.
@@ -14,6 +15,9 @@ CREDITS = (
     # "(AFP)", "(Reuters/Jane Doe)", "(Photo: Jane Doe)" after the sentence or a gap
     re.compile(rf"(?:^\s*|(?<=[.!?”’\"])\s*|\s{{2,}})\(\s*((?:Photos?|Picture|Image|Credit)?:?\s*"
                rf"{_CREDIT_NAME})\s*\)$"),
+    # "[SpaceX via NASA]", "[Photo: Jane Doe]": the same in square brackets
+    re.compile(rf"(?:^\s*|(?<=[.!?”’\"])\s*|\s{{2,}})\[\s*((?:Photos?|Picture|Image|Credit)?:?\s*"
+               rf"{_CREDIT_NAME})\s*\]$"),
     # "REUTERS/Jane Doe", "AFP/Getty Images": an agency in capitals, a slash, a name
     re.compile(rf"(?:^\s*|(?<=[.!?”’\"])\s*|\s{{2,}}|\s)([A-Z]{{2,}}(?: [A-Z]{{2,}})*\s*/\s*"
                rf"{_CREDIT_NAME})$"),
@@ -27,7 +31,7 @@ MAX_CREDIT_WORDS = 6
 def find_credit(text: str) -> re.Match[str] | None:
     """The photo credit ending ``text``, if it has one."""
     stripped = text.rstrip()
-    if not ("(" in stripped or "/" in stripped or ":" in stripped):
+    if not ("(" in stripped or "[" in stripped or "/" in stripped or ":" in stripped):
         return None  # every credit pattern needs one of these
     for pattern in CREDITS:
         match = pattern.search(stripped)

@@ -117,3 +117,17 @@ def test_an_epub_of_a_web_page_names_its_language(tmp_path):
     copydesk.convert(Path(__file__).resolve().parents[1] / "data" / "news-page.html", out)
     opf = zipfile.ZipFile(out).read("EPUB/content.opf").decode()
     assert "<dc:language>en</dc:language>" in opf
+
+
+def test_a_credit_in_square_brackets_is_split_from_its_caption():
+    text = " ".join(["The launch went ahead on Tuesday morning after two days of delays "
+                     "caused by high winds over the coast."] * 3)
+    page = (f'<html lang="en"><head><title>Launch</title></head><body><article>'
+            f"<h1>Rocket launches at last</h1><p>{text}</p><figure>"
+            f'<img src="https://example.org/rocket.jpg" alt=""><figcaption>The rocket lifts '
+            f"off from Cape Canaveral. [SpaceX via NASA]</figcaption></figure><p>{text}</p>"
+            f"</article></body></html>")
+    doc = copydesk.clean(copydesk.read(page.encode(), "html"))
+    (caption,) = [b for b in iter_blocks(doc) if isinstance(b, Caption)]
+    assert (caption.text, caption.credit) == ("The rocket lifts off from Cape Canaveral.",
+                                              "SpaceX via NASA")
