@@ -9,6 +9,7 @@ class CopydeskError(Exception):
     exit_code = 1
 
     def __init__(self, message: str, *, path: str | None = None) -> None:
+        message = " ".join(message.split())  # one line, whatever a library's text held
         super().__init__(message)
         self.message = message
         self.path = path
