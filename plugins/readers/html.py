@@ -23,6 +23,7 @@ from lxml import etree
 from copydesk import (
     Article,
     BlockQuote,
+    Boilerplate,
     Caption,
     Document,
     Figure,
@@ -38,6 +39,7 @@ from copydesk import (
 )
 from copydesk.credits import clean_credit, split_credit
 from copydesk.model.nodes import Block
+from copydesk.plugins.readers.web_text import is_furniture
 
 KIND = "html"
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
@@ -45,6 +47,7 @@ _HTML = lxml.html.HTMLParser(no_network=True, remove_comments=True, recover=True
 _MARKS = {"#b": "strong", "#i": "emphasis", "#u": "emphasis", "#t": "emphasis"}
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|attribution|photographer", re.IGNORECASE)
 _HEAD_LEVEL = re.compile(r"h(\d)")
+INTERFACE_WORDS = 4  # a paragraph this short may be an interface string
 _ASIDE_CLASS = re.compile(r"related|teaser|promo|sidebar|recommend|more-stories|newsletter", re.IGNORECASE)
 
 
@@ -97,18 +100,28 @@ def _fold(text: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
     return folded, moved
 
 
+def interface(text: str) -> bool:
+    """Whether a short paragraph or heading is the page's interface, not the article: "less",
+    "… more", "Read more", "Share", "More:", "Related stories" (``web_text.FURNITURE``)."""
+    return len(text.split()) <= INTERFACE_WORDS and is_furniture(text)
+
+
 def blocks_from(parent: etree._Element) -> Iterator[Block]:
     """Model blocks for trafilatura's XML elements under ``parent``."""
     for el in parent:
         tag = el.tag
         if tag in ("p", "code"):
             text, marks = inline(el)
-            if text:
+            if text and interface(text):
+                yield Boilerplate(text=text, reason="interface")
+            elif text:
                 yield Paragraph(text=text, marks=marks)
         elif tag == "head":
             text, marks = inline(el)
             level = _HEAD_LEVEL.match(el.get("rend", "h2"))
-            if text:
+            if text and interface(text):
+                yield Boilerplate(text=text, reason="interface")
+            elif text:
                 yield Heading(text=text, marks=marks, level=int(level.group(1)) if level else 2)
         elif tag == "list":
             items = [Paragraph(text=t, marks=m) for t, m in (inline(i) for i in el) if t]

@@ -53,7 +53,8 @@ FURNITURE = re.compile(
     r"newsletter\b.*|follow us\b.*|(?:we|this (?:site|website)) uses? cookies\b.*|"
     r"accept(?: all)?(?: cookies)?|privacy policy|terms(?: of (?:use|service))?|"
     r"all rights reserved\b.*|©.*|copyright\b.*|back to top|next article|previous article|"
-    r"click here\b.*|watch:.*|listen:.*)$",
+    r"click here\b.*|watch:.*|listen:.*|"
+    r"[.…·>»› ]*(?:(?:show|see|load|view) )?(?:more|less)[.…·>»›: ]*)$",
     re.IGNORECASE,
 )
 

@@ -131,3 +131,17 @@ def test_a_credit_in_square_brackets_is_split_from_its_caption():
     (caption,) = [b for b in iter_blocks(doc) if isinstance(b, Caption)]
     assert (caption.text, caption.credit) == ("The rocket lifts off from Cape Canaveral.",
                                               "SpaceX via NASA")
+
+
+def test_interface_strings_are_not_article_text():
+    text = " ".join(["The council met on Tuesday and agreed to build the new harbour wall "
+                     "before the winter storms arrive on the coast."] * 3)
+    page = (f'<html lang="en"><head><title>Wall</title></head><body><article>'
+            f"<h1>Harbour wall approved</h1><p>{text}</p><p>… more</p><p>{text}</p>"
+            f"<p>less</p><h2>More:</h2><p>{text}</p></article></body></html>")
+    doc = copydesk.clean(copydesk.read(page.encode(), "html"))
+    kept = [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph | Heading)]
+    assert not {"… more", "less", "More:"} & set(kept)
+    assert kept.count(text) == 3
+    furniture = {b.text: b.reason for b in iter_blocks(doc) if isinstance(b, copydesk.Boilerplate)}
+    assert furniture.get("less") == "interface"
