@@ -11,10 +11,11 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1 << 17)
 def zipf(word: str, language: str = "en") -> float:
-    """The word's frequency on the Zipf scale (0: unknown; 7: "the")."""
+    """The word's frequency on the Zipf scale (0: unknown; 7: "the"); a typographic
+    apostrophe counts as a straight one (wordfreq's lists have ``don't``, not ``don’t``)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, language)
+    return zipf_frequency(word.replace("’", "'"), language)
 
 
 def frequencies(language: str) -> dict[str, float]:

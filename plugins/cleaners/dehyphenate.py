@@ -25,7 +25,6 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
 
 from copydesk import Cleaner, Document, Mark, hookimpl, iter_blocks, walk, wordfreqs
 from copydesk.model.nodes import Block, TextBlock
@@ -46,10 +45,8 @@ SUFFIXES = frozenset(
     ["ly", "ness", "ment", "ments", "ing", "ings", "ed", "er", "ers", "est", "tion", "tions", "sion", "ful", "less", "able", "ible", "ity", "ous", "ive", "al", "ally", "ism", "ist", "ists", "ize", "ise", "ized", "ised"])
 
 
-@lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
-    folded = word.replace("’", "'").replace("æ", "ae").replace("œ", "oe")
-    return wordfreqs.zipf(folded, LANGUAGE)
+    return wordfreqs.zipf(word.replace("æ", "ae").replace("œ", "oe"), LANGUAGE)
 
 
 def decide(fragment: str, following: str, vocabulary: Counter[str]) -> tuple[bool, str]:

@@ -77,7 +77,7 @@ def start_score(word: str) -> float:
     share = SENTENCE_STARTS.get(word.replace("’", "'"))
     if share:
         return 7 + math.log10(share)
-    return wordfreqs.zipf(word.replace("’", "'"), "en") - RARE_START
+    return wordfreqs.zipf(word) - RARE_START
 
 
 def choose(fragment: str, sentence: str, vocab: Counter[str],

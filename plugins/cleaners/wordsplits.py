@@ -18,7 +18,6 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
 
 from copydesk import Cleaner, Document, hookimpl, iter_blocks, walk, wordfreqs
 from copydesk.model.nodes import Block, TextBlock
@@ -32,14 +31,9 @@ SPLIT = re.compile(r"(?<![\w’'.-])([B-HJ-NP-Z]) ([a-z][a-z’']*)\b")
 WORD = re.compile(r"[A-Z][a-z’']+")
 
 
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    return wordfreqs.zipf(word.replace("’", "'"), "en")
-
-
 def one_word(letter: str, fragment: str, seen: Counter[str]) -> bool:
     """Whether ``letter fragment`` is one word split in two."""
-    joined, alone = zipf((letter + fragment).lower()), zipf(fragment)
+    joined, alone = wordfreqs.zipf((letter + fragment).lower()), wordfreqs.zipf(fragment)
     if joined >= KNOWN and joined - alone >= MARGIN:
         return True
     return seen[letter + fragment] > 0 and alone < COMMON

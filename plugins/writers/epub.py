@@ -211,8 +211,10 @@ def chapters(doc: Document) -> list[list[Block]]:
                and b.text.strip() for b in iter_blocks(article)):
             out.append(waiting)
             waiting = []
-    if waiting:
-        (out[-1] if out else out.append([]) or out[-1]).extend(waiting)
+    if waiting:  # headings at the very end: they close the last chapter
+        if not out:
+            out.append([])
+        out[-1].extend(waiting)
     return out
 
 
