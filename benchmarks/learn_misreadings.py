@@ -6,7 +6,8 @@ each run of differing letters is one confusion ``(right, read)`` (``m`` read ``r
 ``li``, ``e`` read ``c``; an inserted or lost letter is taken with the letter before it). A
 confusion's probability is how often ``right`` was read as ``read`` over how often ``right``
 occurs in the aligned true words. What ships is these derived counts
-(``plugins/cleaners/misreadings_model.json``), not the text.
+(``plugins/cleaners/misreadings_model.json``), not the text; then the variants of the word
+list's own words are precomputed with it (``misreadings_words_en.tsv.gz``, about 20 s).
 
 Use: ``python benchmarks/learn_misreadings.py``.
 """
@@ -109,6 +110,9 @@ def main() -> None:
                    encoding="utf-8")
     print(f"{pairs_n} aligned words, {wrong_n} misread; {sum(map(len, table.values()))} "
           f"confusions kept -> {OUT}")
+    from copydesk.plugins.cleaners import _ocrchannel  # its tables follow the new model
+
+    print(f"the word list's own words searched -> {_ocrchannel.write_known_variants()}")
 
 
 if __name__ == "__main__":

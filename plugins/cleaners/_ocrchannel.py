@@ -24,18 +24,24 @@ confusions generate only what OCR actually does, from a dictionary lookup per va
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import math
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib.metadata import version
 from importlib.util import find_spec
 from itertools import takewhile
+from operator import itemgetter
 from pathlib import Path
 
 from copydesk.wordfreqs import frequencies
 
 MODEL = Path(__file__).with_name("misreadings_model.json")
+KNOWN = "misreadings_words_{}.tsv.gz"  # variants of the lexicon's own words, precomputed
 LONGEST = 3  # letters in one side of a confusion at most
 READ_RIGHT = 0.9  # the chance that a word was read right
 ENGINE_RANGE = (0.5, 0.99)  # the engine's word confidence, as that chance, kept within this
@@ -46,10 +52,10 @@ REAL_WORD = 0.5  # a word as read that is a word must be this much less likely (
 MOST_CONTEXT = 4.0  # neighbours make a word at most this much likelier (log10; for speed)
 CONTEXT = 1.0  # weight of the neighbours' attraction (log10 units per unit of PMI)
 SECOND = 1e-2  # a word with two confusions: each at least this common
+TWICE_REAL = 1e-4  # … and, when the word as read is a word, a word at least this common
 FLOOR = 1e-6  # a confusion's rate at least
 LEAST_COMMON = 1e-7  # a correction is a word at least this common (Zipf 2)
 REAL_WORD_RATIO = 10.0  # a real word is corrected only to one this many times as common
-TIERS = (1e-7, 1e-6, 1e-5, 1e-4)  # lexicon cuts with prefix sets of their own
 UNLIKELY = 1e-4  # a reading less likely than this, P(o | c), is not considered
 
 
@@ -67,11 +73,6 @@ def confusions() -> dict[str, tuple[tuple[str, float], ...]]:
     return {read: tuple(sorted(((right, max(rate, FLOOR)) for right, rate, _ in rows),
                                key=lambda r: -r[1]))
             for read, rows in data["confusions"].items()}
-
-
-@cache
-def _likeliest() -> float:
-    return max(rate for rows in confusions().values() for _, rate in rows)
 
 
 @cache
@@ -111,75 +112,177 @@ def attraction(a: str | None, b: str | None) -> float:
 
 
 @cache
-def prefixes(language: str, least: float = LEAST_COMMON) -> frozenset[str]:
-    """Every beginning of a word of the lexicon at least ``least`` common, lower case."""
-    return frozenset(word[:k] for word, freq in lexicon(language).items() if freq >= least
-                     for k in range(1, len(word) + 1))
+def reach(language: str) -> dict[str, float]:
+    """Every beginning of the lexicon's words at least ``LEAST_COMMON`` common (small
+    letters), with the frequency of the commonest word it begins: the search below follows a
+    string only while it can still become a word common enough."""
+    common = sorted(((w, f) for w, f in lexicon(language).items() if f >= LEAST_COMMON),
+                    key=lambda wf: wf[1])  # rarest first: the commonest word's frequency stays
+    heads = {word[:k]: freq for word, freq in common for k in range(1, len(word) + 1)}
+    return heads
 
 
 def least_correction(word: str, language: str) -> float:
     """How common a correction of ``word`` must be: a real word is only taken for a
     misreading of a word ``REAL_WORD_RATIO`` times as common (``tho`` of ``the``, ``arc`` of
-    ``are``), which also narrows the search to the beginnings of such words (``TIERS``)."""
-    freq = lexicon(language).get(word.lower(), 0.0)
-    return max((t for t in TIERS if t <= freq * REAL_WORD_RATIO), default=LEAST_COMMON)
+    ``are``); any correction is at least ``LEAST_COMMON``."""
+    return max(LEAST_COMMON, lexicon(language).get(word.lower(), 0.0) * REAL_WORD_RATIO)
+
+
+@dataclass(frozen=True, slots=True)
+class Rights:
+    """What a string read may have been, in small letters (the lexicon's case)."""
+    rate: dict[str, float]  # right side -> P(read | right), the likeliest where two fold
+    every: tuple[str, ...]  # the right sides at least ``UNLIKELY``
+    strong: tuple[str, ...]  # … at least ``SECOND``: the ones a second confusion may follow
 
 
 @cache
-def _small_rights() -> dict[str, tuple[tuple[str, float], ...]]:
-    """The confusions with their right side in small letters (the lexicon's case)."""
-    return {read: tuple((right.lower(), rate) for right, rate in rows)
-            for read, rows in confusions().items()}
+def _rights() -> dict[str, Rights]:
+    """The confusions by the string read."""
+    table: dict[str, Rights] = {}
+    for read, rows in confusions().items():
+        rate: dict[str, float] = {}
+        for right, r in rows:
+            if r >= UNLIKELY and r > rate.get(right.lower(), 0.0):
+                rate[right.lower()] = r
+        table[read] = Rights(rate, tuple(rate), tuple(w for w, r in rate.items() if r >= SECOND))
+    return table
 
 
-def variants(word: str, language: str, least: float = LEAST_COMMON) -> dict[str, float]:
+@cache
+def _common(language: str) -> frozenset[str]:
+    """The lexicon's words at least ``LEAST_COMMON``: the only corrections there are."""
+    return frozenset(w for w, f in lexicon(language).items() if f >= LEAST_COMMON)
+
+
+def variants(word: str, language: str, least: float = LEAST_COMMON, *,
+             capital_only: bool = False) -> dict[str, float]:
     """The words (small letters) that ``word`` may have been before OCR, by one or two
     confusions, with P(word | it), among words at least ``least`` common. Only strings that
     can still become such a word are followed: confusions are applied from left to right, so
-    what lies left of the last one is final."""
-    table = _small_rights()
-    matches = [(i, size, table[word[i:i + size]]) for i in range(len(word))
-               for size in range(1, LONGEST + 1)
-               if i + size <= len(word) and word[i:i + size] in table]
+    what lies left of the last one is final.
+    ``capital_only``: only those whose first confusion is of the word's capital as read (the
+    rest are those of the word in small letters)."""
+    table = _rights()
+    capital = [(0, size, table[word[:size]]) for size in range(1, LONGEST + 1)
+               if word[:1].isupper() and size <= len(word) and word[:size] in table]
+    if capital_only and not capital:
+        return {}
+    start = 1 if word[:1].isupper() else 0
+    inside = sorted(((i, size, table[read]) for size in range(1, LONGEST + 1)
+                     for i in range(start, len(word) - size + 1)
+                     if (read := word[i:i + size]) in table), key=itemgetter(0))
+    matches = capital + inside
     if word[:1].isupper():  # a capital read as it stands and as its small letter
         folded = word[0].lower() + word[1:LONGEST]
-        matches = sorted(matches + [(0, size, table[folded[:size]]) for size in range(
-            1, min(LONGEST, len(word)) + 1) if folded[:size] in table], key=lambda m: m[0])
+        matches[len(capital):len(capital)] = [
+            (0, size, table[folded[:size]]) for size in range(1, min(LONGEST, len(word)) + 1)
+            if folded[:size] in table]
+    firsts = len(capital) if capital_only else len(matches)
     low = word.lower()
     found: dict[str, float] = {}
-    begun = prefixes(language, least)
+    heads = reach(language)
     words = lexicon(language)
-    likeliest = _likeliest()
-    for n, (i, size, entries) in enumerate(matches):
-        if i and low[:i] not in begun:
+    common = _common(language)
+    # a real word is taken for two confusions only of a common word (``lho`` of ``the``)
+    twice = least if least <= LEAST_COMMON else max(least, TWICE_REAL)
+    for n, (i, size, rights) in enumerate(matches[:firsts]):
+        before = low[:i]
+        if i and heads.get(before, 0.0) < least:
             break
         rest = low[i + size:]
-        for right, rate in entries:
-            if rate < UNLIKELY:
-                break
-            head = low[:i] + right
-            if head not in begun:
-                continue
-            new = head + rest
-            if new in words and rate > found.get(new, 0.0):
+        # every right side at once: the strings made, looked up in the lexicon (in C)
+        for new in common.intersection(map((before + "{}" + rest).format, rights.every)):
+            rate = rights.rate[new[i:len(new) - len(rest)]]
+            if words[new] >= least and rate > found.get(new, 0.0):
                 found[new] = rate
-            if rate < SECOND or rate * likeliest < UNLIKELY:
+        for right in rights.strong:  # a second confusion further right
+            head = before + right
+            if heads.get(head, 0.0) < twice:
                 continue
-            second = max(SECOND, UNLIKELY / rate)
-            for j, size2, entries2 in matches[n + 1:]:
+            rate = rights.rate[right]
+            for j, size2, rights2 in matches[n + 1:]:
                 if j < i + size:
                     continue
                 middle = head + low[i + size:j]
-                if j > i + size and middle not in begun:
+                if j > i + size and heads.get(middle, 0.0) < twice:
                     break
                 tail = low[j + size2:]
-                for right2, rate2 in entries2:
-                    if rate2 < second:
-                        break
-                    new = middle + right2 + tail
-                    if new in words and rate * rate2 > found.get(new, 0.0):
-                        found[new] = rate * rate2
+                for new in common.intersection(map((middle + "{}" + tail).format,
+                                                   rights2.strong)):
+                    both = rate * rights2.rate[new[len(middle):len(new) - len(tail)]]
+                    if words[new] >= twice and both > found.get(new, 0.0):
+                        found[new] = both
     found.pop(low, None)
+    return found
+
+
+def _stamp(language: str) -> str:
+    """What the precomputed variants depend on: the word list, the confusions, the search."""
+    model = hashlib.sha1(MODEL.read_bytes()).hexdigest()[:12]
+    search = (LONGEST, UNLIKELY, SECOND, TWICE_REAL, LEAST_COMMON, REAL_WORD_RATIO)
+    return (f"language {language}; wordfreq {version('wordfreq')}; model {model}; "
+            f"search {' '.join(map(repr, search))}")
+
+
+@cache
+def _known_rows(language: str) -> dict[str, str] | None:
+    """The precomputed variants' rows by word, unparsed; ``None`` when the file is missing or
+    was made with another word list, model or search (then every word is searched)."""
+    path = MODEL.with_name(KNOWN.format(language))
+    if not path.exists():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        if lines.readline().rstrip("\n") != f"# {_stamp(language)}":
+            return None
+        return dict(line.rstrip("\n").partition("\t")[::2] for line in lines)
+
+
+@lru_cache(maxsize=200_000)
+def known_variants(word: str, language: str) -> dict[str, float] | None:
+    """``variants`` of a word of the lexicon in small letters, precomputed for every such
+    word (``python -m copydesk.plugins.cleaners._ocrchannel``): most words a page has are
+    such words, and their search would be most of the cleaner's time. ``None`` when there
+    is no such table for ``language``."""
+    rows = _known_rows(language)
+    if rows is None:
+        return None
+    row = rows.get(word)
+    if not row:
+        return {}
+    return {new: float(rate) for new, _, rate in (pair.partition(" ") for pair in row.split("\t"))}
+
+
+def write_known_variants(language: str = "en") -> Path:
+    """Make the file ``known_variants`` reads: every word of the lexicon searched once."""
+    path = MODEL.with_name(KNOWN.format(language))
+    rows = [f"# {_stamp(language)}"]
+    for word in lexicon(language):
+        if word.isalpha() and word.islower():
+            found = variants(word, language, least_correction(word, language))
+            if found:
+                rows.append("\t".join([word, *(f"{new} {rate!r}" for new, rate in sorted(
+                    found.items()))]))
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write("\n".join(rows) + "\n")
+    return path
+
+
+def _variants_of(word: str, language: str, least: float) -> dict[str, float]:
+    """``variants``, from the precomputed table where ``word`` is a word of the lexicon in
+    small letters or with a capital first."""
+    low = word.lower()
+    found = (known_variants(low, language) if low in lexicon(language) and low.isalpha()
+             and (word == low or word[1:] == low[1:]) else None)
+    if found is None:
+        return variants(word, language, least)
+    if word == low:
+        return found
+    found = dict(found)
+    for new, rate in variants(word, language, least, capital_only=True).items():
+        if rate > found.get(new, 0.0):
+            found[new] = rate
     return found
 
 
@@ -199,14 +302,13 @@ def candidates(word: str, language: str) -> tuple[Candidate, ...]:
     words = lexicon(language)
     least = least_correction(word, language)
     scored: dict[str, float] = {}
-    forms = {word: variants(word, language, least)}
+    forms = {word: _variants_of(word, language, least)}
     if not (word.islower() or word[1:].islower()):  # capitals: their small letters too
-        forms[word.lower()] = variants(word.lower(), language, least)
-    floor = lexicon(language).get(word.lower(), 0.0) * REAL_WORD_RATIO
+        forms[word.lower()] = _variants_of(word.lower(), language, least)
     for found in forms.values():
         for text, p in found.items():
             freq = words[text]
-            if freq < floor or not text.isalpha():
+            if not text.isalpha():
                 continue
             out = recase(text, word)  # the case of the word as read
             if out.lower() == word.lower():
@@ -266,3 +368,7 @@ def best(word: str, language: str, before: str | None, after: str | None, *,
         return None
     total = sum(10 ** (s - top) for s, _ in scores) + 10 ** (keep - top)
     return choice, 1.0 / total
+
+
+if __name__ == "__main__":  # python -m copydesk.plugins.cleaners._ocrchannel [language]
+    print(write_known_variants(*sys.argv[1:2]))

@@ -13,6 +13,8 @@ word as read. Conservative by construction:
 - the OCR engine's own confidence in a word (hOCR, ALTO), where it gives one, is the chance
   the word was read right: a word the engine was sure of is harder to correct, one it doubted
   easier;
+- furniture set apart (mastheads, running heads, folios: ``VOIV`` of ``VOL.`` is no ``VERY``)
+  is left as read;
 - a text whose words are mostly unknown in the document's language (another language, or OCR
   too broken to judge) is left as it is.
 
@@ -27,11 +29,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from copydesk import Cleaner, Document, hookimpl, iter_blocks, walk
-from copydesk.model.nodes import Block, TextBlock
+from copydesk.model.nodes import Block, Boilerplate, TextBlock
 from copydesk.plugins.cleaners import _ocrchannel
 from copydesk.textedit import EditLog
 
@@ -57,21 +59,37 @@ def _language(doc: Document) -> str | None:
     return tag if tag in LANGUAGES else None
 
 
+def _core(word: str) -> str | None:
+    """The part of a word as read that is weighed (a possessive's ``'s`` off); ``None`` for
+    a word the cleaner leaves alone (one letter, an apostrophe inside)."""
+    core = word[:-2] if word[-2:] in ("'s", "’s") else word
+    if len(core) < 2 or "'" in core or "’" in core:
+        return None
+    return core
+
+
+def correctable(forms: Iterable[str], language: str) -> set[str]:
+    """The words as read (of ``forms``) that may be misreadings of some other word."""
+    return {form for form in forms
+            if (core := _core(form)) and _ocrchannel.candidates(core, language)}
+
+
 def corrections(text: str, language: str, seen: Counter[str], threshold: float,
-                engine: dict[str, float] | None = None) -> list[tuple[int, int, str, float]]:
+                engine: dict[str, float] | None = None,
+                weigh: Collection[str] | None = None) -> list[tuple[int, int, str, float]]:
     """``(start, end, new, confidence)`` for each word of ``text`` to correct; ``engine``:
-    the OCR engine's mean confidence in each word (small letters), where it gave one."""
+    the OCR engine's mean confidence in each word (small letters), where it gave one;
+    ``weigh``: the words that may be misreadings (``correctable``), when known already."""
     engine = engine or {}
     found = list(WORD.finditer(text))
+    if weigh is None:
+        weigh = correctable({m.group(1) for m in found}, language)
     out = []
     for i, m in enumerate(found):
         word = m.group(1)
-        if len(word) < 2:
+        if word not in weigh:
             continue
-        possessive = word[-2:] in ("'s", "’s")
-        core = word[:-2] if possessive else word
-        if "'" in core or "’" in core or len(core) < 2 or not _ocrchannel.candidates(core, language):
-            continue
+        core = _core(word) or word
         start, end = m.span(1)
         if AFTER_NUMBER.search(text, max(0, start - 3), start):
             continue  # "17 th", "2 nd": an ordinal's ending, not a misread "the"
@@ -90,50 +108,53 @@ def corrections(text: str, language: str, seen: Counter[str], threshold: float,
     return out
 
 
-def engine_confidences(doc: Document) -> dict[str, float]:
-    """The OCR engine's mean confidence in each word form (small letters) of the document,
-    from its source lines (hOCR ``x_wconf``, ALTO ``WC``), where the engine gave them."""
+def document_words(doc: Document) -> tuple[Counter[str], dict[str, float]]:
+    """How often the document has each word as read, and the OCR engine's mean confidence
+    in each word form (small letters), from its source lines (hOCR ``x_wconf``, ALTO ``WC``,
+    PAGE ``conf``) where the engine gave them: one pass over the text."""
+    forms: Counter[str] = Counter()
     sums: dict[str, list[float]] = {}
     for block in iter_blocks(doc):
         if not isinstance(block, TextBlock):
             continue
+        forms.update(WORD.findall(block.text))
         for line in block.lines:
+            if not line.confidences:
+                continue
             tokens = line.text.split()
-            if line.confidences and len(line.confidences) == len(tokens):
+            if len(line.confidences) == len(tokens):
                 for token, conf in zip(tokens, line.confidences, strict=True):
                     form = token.strip(EDGE).lower()
                     if form:
                         sums.setdefault(form, []).append(conf)
-    return {form: sum(values) / len(values) for form, values in sums.items()}
+    return forms, {form: sum(values) / len(values) for form, values in sums.items()}
 
 
-def known_share(doc: Document, language: str) -> float:
+def known_share(seen: Counter[str], language: str) -> float:
+    """The share of the document's words that are words of ``language``'s lexicon."""
     words = _ocrchannel.lexicon(language)
-    total = known = 0
-    for block in iter_blocks(doc):
-        if isinstance(block, TextBlock):
-            for m in WORD.finditer(block.text):
-                total += 1
-                known += m.group(1).lower() in words
-    return known / total if total else 0.0
+    total = sum(seen.values())
+    return sum(n for word, n in seen.items() if word in words) / total if total else 0.0
 
 
 def misreadings(doc: Document, options: Options | None = None) -> Document:
     options = options or Options()
     language = _language(doc)
-    if language is None or known_share(doc, language) < KNOWN_SHARE:
+    if language is None:
         return doc
-    log = EditLog(doc, NAME)
+    forms, engine = document_words(doc)
     seen: Counter[str] = Counter()
-    for block in iter_blocks(doc):
-        if isinstance(block, TextBlock):
-            seen.update(m.group(1).lower() for m in WORD.finditer(block.text))
-    engine = engine_confidences(doc)
+    for form, n in forms.items():
+        seen[form.lower()] += n
+    if known_share(seen, language) < KNOWN_SHARE:
+        return doc
+    weigh = correctable(forms, language)
+    log = EditLog(doc, NAME)
 
     def clean(block: Block) -> Block:
-        if not isinstance(block, TextBlock):
-            return block
-        found = corrections(block.text, language, seen, options.threshold, engine)
+        if not isinstance(block, TextBlock) or isinstance(block, Boilerplate):
+            return block  # furniture (mastheads, running heads, folios) stays as read
+        found = corrections(block.text, language, seen, options.threshold, engine, weigh)
         if not found:
             return block
         return log.replace_many(block, [(s, e, new) for s, e, new, _ in found], "correct",
@@ -148,6 +169,6 @@ def register_cleaners(register: Callable[[Cleaner], None]) -> None:
     register(Cleaner(
         name=NAME, clean=misreadings, options=Options,
         after=("reflow", "dehyphenate", "wordsplits", "dropcap"),
-        before=("articles",), default_for=(),
+        before=("articles",), default_for=("print-ocr", "hocr", "alto", "page"),
         description="correct words the OCR misread (learned confusions, word frequencies, context)",
     ))

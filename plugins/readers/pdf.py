@@ -238,6 +238,9 @@ def read_pdf(source: Source) -> Document:
             raise InputError(f"the PDF has no text layer (a scan), and {exc.message}") from None
         if not any(page.lines for page in pages):
             raise InputError("the PDF has no text layer, and Tesseract found no text on it")
+        doc = document_from_pages(pages)
+        doc.kind = "hocr"  # OCR: the cleaners of the hOCR it was read from
+        return doc
     return document_from_pages(pages)
 
 

@@ -91,6 +91,9 @@ def test_a_scanned_pdf_is_rendered_and_read(tmp_path):
     assert HEADLINE in text and " ".join(BODY) in text
     assert "The second page says little more." in text
     assert {line.page for b in iter_blocks(doc) if isinstance(b, Paragraph) for line in b.lines} == {1, 2}
+    # OCR text, so the cleaners of OCR run on it (misreadings among them), not those of a
+    # born-digital PDF
+    assert doc.kind == "hocr" and "misreadings" in doc.cleaners
 
 
 def test_a_scanned_pdf_without_tesseract_says_so(tmp_path, monkeypatch):
