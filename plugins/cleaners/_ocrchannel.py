@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.metadata import version
 from importlib.util import find_spec
-from itertools import takewhile
+from itertools import repeat, takewhile
 from operator import itemgetter
 from pathlib import Path
 
@@ -82,20 +82,16 @@ def lexicon(language: str) -> dict[str, float]:
 
 
 @cache
-def _ngrams() -> tuple[dict[str, int], dict[str, int], float, float]:
+def _ngrams() -> tuple[dict[str, str], dict[str, str], float, float]:
     spec = find_spec("symspellpy")  # its data files only: the package is not imported
     folder = Path(next(iter(spec.submodule_search_locations or ())) if spec else ".")
-    unigrams: dict[str, int] = {}
-    for line in (folder / "frequency_dictionary_en_82_765.txt").read_text(
-            encoding="utf-8").splitlines():
-        word, _, count = line.partition(" ")
-        unigrams[word] = int(count)
-    bigrams: dict[str, int] = {}  # "a b" -> count
-    for line in (folder / "frequency_bigramdictionary_en_243_342.txt").read_text(
-            encoding="utf-8").splitlines():
-        pair, _, count = line.rpartition(" ")
-        bigrams[pair] = int(count)
-    return unigrams, bigrams, float(sum(unigrams.values())), float(sum(bigrams.values()))
+    # "word count" and "word word count" lines, split in C; counts stay text until looked up
+    unigrams = dict(map(str.split, (folder / "frequency_dictionary_en_82_765.txt").read_text(
+        encoding="utf-8").splitlines()))
+    bigrams = dict(map(str.rsplit, (folder / "frequency_bigramdictionary_en_243_342.txt")
+                       .read_text(encoding="utf-8").splitlines(), repeat(" "), repeat(1)))
+    return (unigrams, bigrams, float(sum(map(int, unigrams.values()))),
+            float(sum(map(int, bigrams.values()))))
 
 
 def attraction(a: str | None, b: str | None) -> float:
@@ -107,8 +103,8 @@ def attraction(a: str | None, b: str | None) -> float:
     pair = bigrams.get(f"{a} {b}")
     if not pair:
         return 0.0
-    return max(0.0, math.log10(pair / n_bi) - math.log10(unigrams.get(a, 1) / n_uni)
-               - math.log10(unigrams.get(b, 1) / n_uni))
+    return max(0.0, math.log10(int(pair) / n_bi) - math.log10(int(unigrams.get(a, 1)) / n_uni)
+               - math.log10(int(unigrams.get(b, 1)) / n_uni))
 
 
 @cache
