@@ -57,6 +57,8 @@ def read(
     except CopydeskError as exc:
         exc.path = exc.path or src.name
         raise
+    except MemoryError:
+        raise  # the memory budget (copydesk.limits), not the reader's fault
     except Exception as exc:
         raise PluginError(
             f"reader {reader.name!r} failed: {describe(exc)}", plugin=reader.plugin, path=src.name
@@ -124,6 +126,8 @@ def _run_writer(writer: Writer, doc: Document, stream: BinaryIO, where: str,
     except CopydeskError as exc:
         exc.path = exc.path or where
         raise
+    except MemoryError:
+        raise  # the memory budget (copydesk.limits), not the writer's fault
     except Exception as exc:
         raise PluginError(
             f"writer {writer.name!r} failed: {describe(exc)}", plugin=writer.plugin, path=where

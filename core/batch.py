@@ -111,7 +111,7 @@ def _init_worker(extra_plugins: tuple[str, ...]) -> None:
 
 def run_job(job: Job, settings: Settings) -> Outcome:
     """Convert one file; never raises (the outcome says what went wrong)."""
-    from copydesk import api
+    from copydesk import api, limits
 
     start = time.perf_counter()
     try:
@@ -120,13 +120,14 @@ def run_job(job: Job, settings: Settings) -> Outcome:
         job.target.parent.mkdir(parents=True, exist_ok=True)
         if _worker_plugins is None:
             _init_worker(settings.extra_plugins)
-        api.convert(
-            [job.source], job.target, from_format=settings.from_format,
-            to_format=settings.to_format, add=settings.add, remove=settings.remove,
-            metadata=dict(settings.metadata) or None, options=dict(settings.options),
-            cleaner_options={k: dict(v) for k, v in settings.cleaner_options},
-            plugins=_worker_plugins,
-        )
+        with limits.bounded(str(job.source)):
+            api.convert(
+                [job.source], job.target, from_format=settings.from_format,
+                to_format=settings.to_format, add=settings.add, remove=settings.remove,
+                metadata=dict(settings.metadata) or None, options=dict(settings.options),
+                cleaner_options={k: dict(v) for k, v in settings.cleaner_options},
+                plugins=_worker_plugins,
+            )
         return Outcome(job, True, seconds=time.perf_counter() - start)
     except CopydeskError as exc:
         return Outcome(job, False, " ".join(str(exc).split()), time.perf_counter() - start)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from copydesk.errors import CopydeskError, ModelError, PluginError, UsageError, describe
+from copydesk.limits import TimeUp
 from copydesk.model.nodes import Document, Heading
 from copydesk.model.walk import iter_blocks, validate
 from copydesk.options import build_options
@@ -104,10 +105,14 @@ def run_cleaners(doc: Document, order: Iterable[Cleaner], path: str | None = Non
                 result = cleaner.clean(doc)
             else:
                 result = cleaner.clean(doc, settings.get(cleaner.name) or cleaner.options())
+        except TimeUp:
+            raise  # the conversion's time budget (copydesk.limits), not the cleaner's fault
         except CopydeskError as exc:
             raise PluginError(
                 f"cleaner {cleaner.name!r} failed: {exc.message}", plugin=cleaner.plugin, path=path
             ) from exc
+        except MemoryError:
+            raise  # the memory budget
         except Exception as exc:
             raise PluginError(
                 f"cleaner {cleaner.name!r} failed: {describe(exc)}",

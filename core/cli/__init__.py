@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import click
 
-from copydesk import __version__
+from copydesk import __version__, limits
 from copydesk.cli.convert import convert
 from copydesk.cli.info import formats, plugins
 from copydesk.errors import CopydeskError, describe
@@ -64,6 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(args: list[str], debug: bool) -> int:
     try:
+        limits.cap_memory()
         result = cli.main(args=args, prog_name="copydesk", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except click.exceptions.Exit as exc:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from copydesk import api, batch
+from copydesk import api, batch, limits
 from copydesk.cli.options import parse_cleaner_pairs, parse_pairs, plugin_option, split_names
 from copydesk.cli.progress import progress_bar
 from copydesk.errors import UsageError
@@ -92,12 +92,13 @@ def convert(
         target = sys.stdout.buffer
     else:
         target = output
-    doc = api.convert(
-        sources, target, from_format=from_format, to_format=to_format or (
-            writer.name if to_stdout else None),
-        add=split_names(add), remove=split_names(remove), metadata=pairs, options=options,
-        cleaner_options=cleaning, plugins=plugins,
-    )
+    with limits.bounded(sources[0].name if len(sources) == 1 else None):
+        doc = api.convert(
+            sources, target, from_format=from_format, to_format=to_format or (
+                writer.name if to_stdout else None),
+            add=split_names(add), remove=split_names(remove), metadata=pairs, options=options,
+            cleaner_options=cleaning, plugins=plugins,
+        )
     if to_stdout:
         sys.stdout.flush()
     if report:

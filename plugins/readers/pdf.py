@@ -20,13 +20,12 @@ import contextlib
 import io
 import logging
 import re
-import signal
-import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from statistics import median
 
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
+from copydesk.limits import time_limit
 from copydesk.pagelayout import FIGURE_LABEL, Page, document_from_pages
 from copydesk.plugins.readers._pdfbudget import budget
 from copydesk.plugins.readers.scan import scanned_pdf_pages
@@ -43,30 +42,6 @@ RUN_IN = re.compile(r"^\d+(?:\.\d+)*\.?\s|[.:]$")  # a run-in heading's number o
 CID = re.compile(r"\(cid:\d+\)")  # pdfminer's stand-in for a glyph its font does not map
 PRESENTATION_FORMS = re.compile("[\ufb00-\ufb4f]")  # ligatures (ﬁ, ﬂ, ﬀ, ﬃ…), as one glyph
 MOST = 0.6  # share of a line's characters in bold (italic) type for the line to count as bold
-
-
-class _TimeUp(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
-    """Stop the body after ``seconds`` (where signals can be used: the main thread)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(
-            signal, "setitimer"):
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise _TimeUp
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @contextlib.contextmanager
@@ -222,11 +197,9 @@ def read_pdf(source: Source) -> Document:
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise InputError("not a PDF file")
     try:
-        with time_limit(TIME_LIMIT), budget(), quiet("pdfminer"):
+        with time_limit(TIME_LIMIT, f"stopped after {TIME_LIMIT} s: pdfminer could not lay "
+                        "this PDF out in time"), budget(), quiet("pdfminer"):
             pages = list(pages_of(data))
-    except _TimeUp:
-        raise InputError(f"stopped after {TIME_LIMIT} s: pdfminer could not lay this PDF "
-                         "out in time") from None
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError("the PDF is encrypted; decrypt it first (e.g. qpdf --decrypt)") from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
