@@ -87,10 +87,19 @@ def _block_of(element: etree._Element) -> etree._Element | None:
 
 
 def read_hocr(source: Source) -> Document:
-    pages = hocr_pages(source.read_bytes())
+    data = source.read_bytes()
+    if len(OPENED.findall(data)) > len(CLOSED.findall(data)):
+        # an HTML parser would read the head of a cut file as if it were all there
+        raise InputError("a truncated hOCR file (it ends inside an element)")
+    pages = hocr_pages(data)
     if not any(p.lines for p in pages):
         raise InputError("no hOCR text lines found (class ocr_line)")
     return document_from_pages(pages)
+
+
+# hOCR's structure elements, opened and closed (a file cut short leaves some open)
+OPENED = re.compile(rb"<(?:div|span|p)[\s>]", re.IGNORECASE)
+CLOSED = re.compile(rb"</(?:div|span|p)\s*>", re.IGNORECASE)
 
 
 def hocr_pages(data: bytes, first: int = 1) -> list[Page]:

@@ -258,3 +258,20 @@ def test_a_drop_cap_glued_to_the_words_beside_it_opens_its_paragraph(kind):
     doc = copydesk.clean(copydesk.read(data, kind))
     assert [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph)] == [
         "This last piece of insolence came after an outburst of temper, and the room fell silent."]
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.6, 0.95])
+def test_a_cut_hocr_file_is_refused_not_read_in_part(tmp_path, cut):
+    """An HTML parser reads the head of a file cut short as if it were the whole page: the
+    rest of the page would be lost without a word. A file that ends inside an element is
+    refused in one line; a whole one, with or without ``</html>`` (tesseract.js writes the
+    page ``div`` alone), is read."""
+    whole = hocr()
+    path = tmp_path / "page.hocr"
+    path.write_bytes(whole[:int(len(whole) * cut)])
+    with pytest.raises(copydesk.InputError, match="truncated hOCR"):
+        copydesk.read(path, "hocr")
+    fragment = whole[whole.index(b"<div class='ocr_page'"):whole.index(b"</body>")]
+    for data in (whole, fragment):
+        path.write_bytes(data)
+        assert any(isinstance(b, Paragraph) for b in iter_blocks(copydesk.read(path, "hocr")))
