@@ -32,40 +32,55 @@ def to_data(obj: Any) -> Any:
     return json.loads(encode(obj))
 
 
-def encode(value: Any) -> str:
-    """Compact JSON text for a model object or a plain value (lists, dicts, scalars)."""
-    kind = type(value)
-    writer = _WRITERS.get(kind)
-    if writer is not None:
+def encoder(skip: frozenset[str] = frozenset()) -> Callable[[Any], str]:
+    """A function writing compact JSON text for a model object or a plain value (lists,
+    dicts, scalars), leaving out the model's fields named in ``skip`` (``{"lines"}``: the
+    source lines of text blocks)."""
+    return _encoder(frozenset(skip))
+
+
+@cache
+def _encoder(skip: frozenset[str]) -> Callable[[Any], str]:
+    writers: dict[type, Callable[[Any], str]] = {}
+
+    def encode(value: Any) -> str:
+        kind = type(value)
+        writer = writers.get(kind)
+        if writer is not None:
+            return writer(value)
+        if kind is str:
+            return _string(value)
+        if kind is bool:
+            return "true" if value else "false"
+        if kind is int:
+            return int.__repr__(value)
+        if kind is float:
+            return float.__repr__(value)
+        if value is None:
+            return "null"
+        if kind is list or kind is tuple:
+            return "[" + ",".join([encode(x) for x in value]) + "]"
+        if kind is dict:
+            return "{" + ",".join([_string(str(k)) + ":" + encode(v)
+                                   for k, v in value.items()]) + "}"
+        if not (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+            raise TypeError(f"cannot write a {kind.__name__} as JSON")
+        writer = writers[kind] = _make_writer(kind, encode, skip)
         return writer(value)
-    if kind is str:
-        return _string(value)
-    if kind is bool:
-        return "true" if value else "false"
-    if kind is int:
-        return int.__repr__(value)
-    if kind is float:
-        return float.__repr__(value)
-    if value is None:
-        return "null"
-    if kind is list or kind is tuple:
-        return "[" + ",".join([encode(x) for x in value]) + "]"
-    if kind is dict:
-        return "{" + ",".join([_string(str(k)) + ":" + encode(v) for k, v in value.items()]) + "}"
-    if not (dataclasses.is_dataclass(value) and not isinstance(value, type)):
-        raise TypeError(f"cannot write a {kind.__name__} as JSON")
-    writer = _WRITERS[kind] = _make_writer(kind)
-    return writer(value)
+
+    return encode
 
 
+encode = encoder()  # every field
 _string = json.encoder.encode_basestring  # C-accelerated, non-ASCII kept as it is
-_WRITERS: dict[type, Callable[[Any], str]] = {}
 
 
-def _make_writer(cls: type) -> Callable[[Any], str]:
+def _make_writer(cls: type, encode: Callable[[Any], str],
+                 skip: frozenset[str]) -> Callable[[Any], str]:
     """A function that writes instances of the dataclass ``cls`` as compact JSON, field by
     field (the model's objects are many and small: reflection per object would dominate).
-    Fields at their default are left out, except those in :data:`ALWAYS`."""
+    Fields at their default are left out, except those in :data:`ALWAYS`; fields in ``skip``
+    always."""
     code = ["def write(obj):", "    parts = []"]
     if issubclass(cls, Block | Document):
         code.append(f"    parts.append('\"type\":\"{cls.type_name()}\"')")  # type: ignore[attr-defined]
@@ -73,6 +88,8 @@ def _make_writer(cls: type) -> Callable[[Any], str]:
         code.append(f"    parts.append('\"version\":{FORMAT_VERSION}')")
     namespace: dict[str, Any] = {"encode": encode, "string": _string}
     for name, default in _defaults(cls):
+        if name in skip and name not in ALWAYS:
+            continue
         code.append(f"    v = obj.{name}")
         value = {  # the commonest types written inline, anything else through encode()
             str: "(string(v) if type(v) is str else encode(v))",
@@ -99,13 +116,15 @@ def _scalar_hint(cls: type, name: str) -> type | None:
     return args[0] if len(args) == 1 and args[0] in (str, int) else None
 
 
-def iter_json(doc: Document) -> Iterator[str]:
+def iter_json(doc: Document, *, lines: bool = True) -> Iterator[str]:
     """The document as JSON text in pieces: the head, then one line per top-level block (quick
-    to write and to read, and diffs stay readable), then the close."""
-    head = encode(dataclasses.replace(doc, blocks=[])).replace(',"blocks":[]', "")
+    to write and to read, and diffs stay readable), then the close. ``lines=False`` leaves
+    the text blocks' source lines out (their layout record: most of the size)."""
+    write = encode if lines else encoder(frozenset({"lines"}))
+    head = write(dataclasses.replace(doc, blocks=[])).replace(',"blocks":[]', "")
     yield head[:-1] + ',\n"blocks": ['
     for i, block in enumerate(doc.blocks):
-        yield ("\n" if i == 0 else ",\n") + encode(block)
+        yield ("\n" if i == 0 else ",\n") + write(block)
     yield ("\n]}\n" if doc.blocks else "]}\n")
 
 
@@ -119,9 +138,10 @@ def dump_bytes(doc: Document) -> bytes:
     return dumps(doc).encode("utf-8", errors="backslashreplace")
 
 
-def write_json(doc: Document, stream: BinaryIO) -> None:
+def write_json(doc: Document, stream: BinaryIO, *, lines: bool = True) -> None:
     """Write the JSON to a binary stream piece by piece (no copy of the whole text)."""
-    stream.writelines(piece.encode("utf-8", errors="backslashreplace") for piece in iter_json(doc))
+    stream.writelines(piece.encode("utf-8", errors="backslashreplace")
+                      for piece in iter_json(doc, lines=lines))
 
 
 @cache
