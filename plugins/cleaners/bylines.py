@@ -17,9 +17,10 @@ import re
 from collections.abc import Callable
 
 from copydesk import Byline, Cleaner, Document, Paragraph, hookimpl
+from copydesk.model.layout import Line
 from copydesk.model.nodes import Block
 from copydesk.textedit import EditLog
-from copydesk.textlines import join_lines, join_stripped, map_line_groups
+from copydesk.textlines import join_lines, join_stripped, map_line_groups, sentence_end
 
 NAME = "bylines"
 _NAME = r"[A-Z][\w.'’-]+"
@@ -28,13 +29,16 @@ OPENING = re.compile(
     rf"^(?:By|BY)\s+{_NAME_OR_INITIAL}(?:\s+(?:and\s+|&\s+)?{_NAME_OR_INITIAL}){{0,5}}"
     rf"(?:,\s*[\w ]{{0,40}}|\s+[|•·–—]\s+[^|•·]{{1,40}})?\.?$")  # "…, Reuters", "… | 3 March 2025"
 CLOSING = re.compile(
-    rf"^{_NAME}(?:\s+{_NAME}){{1,3}}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,8}}?"
+    rf"^{_NAME}(?:\s+{_NAME}){{1,3}}\s+(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,8}}?"
     r"(?:editor|correspondent|writer|reporter|journalist|columnist|contributor|analyst|author|"
-    r"fellow|professor|researcher|freelancer?|critic|commentator)\b[^.]{0,80}\.$"
+    r"fellow|professor|researcher|freelancer?|critic|commentator)\b"
+    r"|(?:writes|reports|covers)\s+(?:on|about|for|from)\b)[^.]{0,80}\.$"  # "… writes on X from Y."
 )
+NOTE_START = re.compile(rf"{_NAME}\s+{_NAME}")  # a note opens with a name (a quick test)
 REPORTING = re.compile(
     r"^\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled)(?: and \w+)? by [A-Z].{0,200}$")
 MAX_WORDS = 30
+NOTE_LINES = 3  # a contributor note set without a blank line around it: lines at most
 
 
 def byline_kind(text: str) -> str | None:
@@ -49,19 +53,42 @@ def byline_kind(text: str) -> str | None:
     return None
 
 
+def _note_inside(lines: list[Line]) -> tuple[int, int] | None:
+    """Where a contributor note of up to ``NOTE_LINES`` whole lines stands among more lines
+    of its group (the page set no blank line between it and the story before or after):
+    ``(start, end)`` of its lines. It starts the group or follows a finished sentence."""
+    for start in range(len(lines)):
+        if not NOTE_START.match(lines[start].text.lstrip()) or (
+                start and not sentence_end(lines[start - 1].text.strip())):
+            continue
+        for end in range(start + 1, min(start + NOTE_LINES, len(lines)) + 1):
+            if end - start < len(lines) and byline_kind(
+                    join_lines(lines[start:end])[0]) == "closing":
+                return start, end
+    return None
+
+
 def split_group(block: Paragraph, log: EditLog) -> list[Block]:
     kind = byline_kind(block.text)
     lines = block.lines
+    before: list[Line] = []
     if kind is None and len(lines) > 1 and byline_kind(lines[0].text) == "opening":
         byline, rest = lines[:1], lines[1:]
         kind = "opening"
     elif kind is not None:
         byline, rest = lines, []
+    elif (inside := _note_inside(lines)) is not None:
+        start, end = inside
+        before, byline, rest = lines[:start], lines[start:end], lines[end:]
+        kind = "closing"
     else:
         return [block]
     text, marks = join_lines(byline)
     log.add("byline", text, text, byline[0].number, kind)
-    out: list[Block] = [Byline(text=text, marks=marks, lines=byline)]
+    out: list[Block] = []
+    if before:
+        out.append(Paragraph(text=join_stripped(before), lines=before))
+    out.append(Byline(text=text, marks=marks, lines=byline))
     if rest:
         out.append(Paragraph(text=join_stripped(rest), lines=rest))
     return out

@@ -158,6 +158,28 @@ def test_headline_byline_and_contributor_note_shape_the_articles():
     assert isinstance(articles[1].blocks[0], Heading)
 
 
+@pytest.mark.parametrize("note", [
+    "Ann Smith is a correspondent\nfor the Herald in Tunis.",
+    "Omar Al-Marjani writes on regional\naffairs from London.",
+])
+def test_a_contributor_note_set_with_no_blank_line_around_it_ends_its_story(note):
+    """Pages set a contributor note straight after the story's last line, and the next story
+    straight after it: the note is still a byline, and the page two stories."""
+    text = ("Bridge Approved After Long Debate\n\n" + COLUMN.rstrip("\n") + "\n" + note +
+            "\nStorm Closes Schools\n\n" + COLUMN)
+    doc = convert(text)
+    assert [b.text for b in iter_blocks(doc) if isinstance(b, Byline)] == [" ".join(note.split())]
+    assert all(note.split()[1] not in p for p in paragraphs(doc))
+    assert len([b for b in doc.blocks if isinstance(b, Article)]) == 2
+
+
+def test_a_sentence_about_a_writer_inside_a_story_stays_in_it():
+    text = ("The prize went to a novelist this\nyear. Ann Smith writes on rural\n"
+            "life from a farm in Wales, and the\njudges praised her latest book.\n")
+    doc = convert(text)
+    assert not [b for b in iter_blocks(doc) if isinstance(b, Byline)]
+
+
 def test_a_page_without_signs_is_one_article():
     doc = convert(COLUMN)
     assert [type(b) for b in doc.blocks] == [Article]
