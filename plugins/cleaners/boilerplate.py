@@ -6,8 +6,9 @@ group of one or two lines there is page furniture when
 - it is a folio: a page number alone, dressed or not (``7``, ``— 7 —``, ``Page 7``, ``A7``);
 - its text, digits aside, comes back at the top or the bottom of another page (a running
   head or foot: found by repetition); or
-- it is one line set as a running head: a wide gap inside it, a number or date in it, and
-  no sentence ending it (``THE DAILY HERALD      Tuesday, May 3      Page 7``).
+- it is one line set as a running head: parts set apart (a wide gap, a bar or a bullet), a
+  number or date in it, and no sentence ending it (``THE DAILY HERALD    Tuesday, May 3
+  Page 7``, ``31 | Culture | May 3, 2015 | The Gazette``).
 
 Furniture becomes a ``Boilerplate`` block (``reason`` says which), kept so nothing is lost and
 recorded as an edit of kind ``boilerplate``; writers leave it out. Use: on by default for
@@ -31,6 +32,9 @@ FOLIO = re.compile(r"^[\W_]*(?:(?:page|p\.|seite)\s*)?[A-Z]?\d{1,4}[A-Z]?[\W_]*$
 DATE = re.compile(r"\b(?:1[6-9]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                   r"[a-z]*\.?\s+\d{1,2}\b|\bPage\s+\d+", re.IGNORECASE)
 MAX_LINES = 2
+# a running head's parts: set apart by a wide gap, or by a bar or bullet between spaces
+# ("News  38  May 3", "31 | Culture | May 3, 2015 | The Gazette")
+PARTS = re.compile(r"\S(?:\s{2,}|\s+[|•·]\s+)\S")
 
 
 def shape(text: str) -> str:
@@ -45,7 +49,7 @@ def reason(block: Paragraph, repeated: set[str]) -> str | None:
     if shape(text) in repeated:
         return "running-head"
     raw = block.lines[0].text.strip()
-    if (len(block.lines) == 1 and re.search(r"\S\s{3,}\S", raw) and (
+    if (len(block.lines) == 1 and PARTS.search(raw) and (
             DATE.search(raw) or re.search(r"\d", raw)) and not SENTENCE_END.search(raw)):
         return "running-head"
     return None

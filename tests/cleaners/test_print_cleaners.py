@@ -144,6 +144,22 @@ def test_running_heads_and_folios_repeated_across_pages_are_boilerplate():
     assert all("HERALD" not in p for p in paragraphs(doc))
 
 
+@pytest.mark.parametrize("head", [
+    "31 | Culture | November 22, 2015 | The Evening Gazette",
+    "News  38  February 12, 2015",
+    "THE DAILY HERALD    Tuesday, May 3    Page 7",
+])
+def test_a_running_head_of_one_page_is_boilerplate_by_its_shape(head):
+    doc = convert(head + "\n\n" + COLUMN)
+    assert [(b.reason, b.text) for b in iter_blocks(doc) if isinstance(b, Boilerplate)] == [
+        ("running-head", " ".join(head.split()))]
+
+
+def test_a_first_line_with_a_date_in_it_is_no_running_head():
+    doc = convert("On May 3, 2015 the council met.\n\n" + COLUMN)
+    assert not [b for b in iter_blocks(doc) if isinstance(b, Boilerplate)]
+
+
 def test_headline_byline_and_contributor_note_shape_the_articles():
     text = ("Bridge Approved After Long Debate\n\nBy Ann Smith\n\n" + COLUMN +
             "\nAnn Smith is a staff writer for the Herald.\n\n"
