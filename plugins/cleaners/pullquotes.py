@@ -108,6 +108,18 @@ def in_body_type(group: Paragraph, size: float) -> bool:
                for ln in group.lines)
 
 
+def quotes_the_other(other: Paragraph, group: Paragraph, width: float, indent: int) -> bool:
+    """Whether, of two short groups that repeat each other, ``other`` is the quote and
+    ``group`` its body copy: ``other`` is set apart and ``group`` is not, or, set alike,
+    ``other`` has fewer words (a quote trims its sentence; it does not add to it)."""
+    if len(other.text.split()) > MAX_WORDS or not whole_sentences(other.text):
+        return False
+    apart, own_apart = set_apart(other, width, indent), set_apart(group, width, indent)
+    if apart != own_apart:
+        return apart
+    return len(words(other.text)) < len(words(group.text))
+
+
 class PassageIndex:
     """Which groups hold each word (in group order), so that a candidate is compared only
     with sentences of nearby groups that share enough of its words."""
@@ -128,9 +140,10 @@ class PassageIndex:
             self._passages[group] = sentences(self.texts[group])
         return self._passages[group]
 
-    def best_match(self, group: int, candidate: list[str], skip: set[int]) -> float:
+    def best_match(self, group: int, candidate: list[str], skip: set[int]) -> tuple[float, int]:
         """The best overlap of ``candidate`` with a passage of another group within
-        ``WINDOW`` groups; groups sharing too few exact words are never compared."""
+        ``WINDOW`` groups, and that group; groups sharing too few exact words are never
+        compared."""
         unique = set(candidate) - self.common
         hits: Counter[int] = Counter()
         for word in unique:
@@ -139,14 +152,14 @@ class PassageIndex:
             high = bisect.bisect_right(postings, group + WINDOW)
             hits.update(postings[low:high])
         floor = PREFILTER * len(unique)
-        best = 0.0
+        best, where = 0.0, -1
         for other, shared in hits.items():
             if shared < floor or other == group or other in skip:
                 continue
             for size, vocab in self.passages(other):
-                if size >= 0.6 * len(candidate):
-                    best = max(best, overlap(candidate, vocab))
-        return best
+                if size >= 0.6 * len(candidate) and (score := overlap(candidate, vocab)) > best:
+                    best, where = score, other
+        return best, where
 
 
 def pullquotes(doc: Document) -> Document:
@@ -173,7 +186,9 @@ def pullquotes(doc: Document) -> Document:
             cand = words(group.text)
             if len(cand) < MIN_WORDS:
                 continue
-            score = index.best_match(i, cand, chosen)
+            score, source = index.best_match(i, cand, chosen)
+            if source >= 0 and quotes_the_other(groups[source], group, width, indent):
+                continue  # the body copy of a quote set as a group of its own
             if score >= VERBATIM or (score >= PARAPHRASE and set_apart(group, width, indent)):
                 chosen.add(i)
         quotes = {id(groups[i]) for i in chosen}

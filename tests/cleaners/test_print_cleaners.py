@@ -130,6 +130,20 @@ def test_pull_quotes_are_found_verbatim_or_shortened():
     assert len(paragraphs(doc)) == 2
 
 
+def test_when_a_paragraph_and_its_pull_quote_are_each_a_group_the_quote_is_moved():
+    """A short paragraph set between blank lines repeats its pull quote as much as the quote
+    repeats it: the quote is the group set apart (narrower), the paragraph stays."""
+    paragraph = ("Two comrades, meanwhile, de-\ntached the cannon and slewed\nit around until "
+                 "it aimed as\nnearly as possible at our\nbacks.")
+    quote = ("Two comrades,\ndetached the cannon\nand slewed it\naround until it\n"
+             "aimed as nearly as\npossible at our\nbacks.")
+    text = COLUMN + "\n" + paragraph + "\n\n" + COLUMN + "\n" + quote + "\n"
+    doc = convert(text)
+    assert [b.text for b in iter_blocks(doc) if isinstance(b, PullQuote)] == [
+        " ".join(quote.split())]
+    assert any(p.startswith("Two comrades, meanwhile, detached") for p in paragraphs(doc))
+
+
 def test_no_pull_quote_without_repetition():
     doc = convert(COLUMN)
     assert not [b for b in iter_blocks(doc) if isinstance(b, PullQuote)]
