@@ -262,6 +262,23 @@ def page_language(html: str) -> str | None:
                                           else p.lower() for p in parts[1:]])
 
 
+_SEPARATOR = r"\s*(?:[|\-–—:·•»]|::)\s*"
+
+
+def without_site(title: str | None, site: str | None) -> str | None:
+    """The page title without the site's name the page set before or after it, joined by a
+    bar, dash, colon or bullet (``Best gadgets of 2019 | ZDNet`` → ``Best gadgets of
+    2019``); as it is when nothing is left but a word or two."""
+    if not title or not site or not site.strip():
+        return title
+    name = re.escape(" ".join(site.split()))
+    for pattern in (rf"^(.*?){_SEPARATOR}{name}$", rf"^{name}{_SEPARATOR}(.*)$"):
+        match = re.match(pattern, " ".join(title.split()), re.IGNORECASE)
+        if match and len(match.group(1).split()) >= 3:
+            return match.group(1).strip()
+    return title
+
+
 def read_html(source: Source) -> Document:
     import trafilatura  # a fifth of a second to import: only when a web page is read
 
@@ -281,7 +298,7 @@ def read_html(source: Source) -> Document:
         raise InputError("no article text found in this page")
     blocks = place_figures(blocks, page_figures(html))
     meta = Metadata(
-        title=root.get("title"), authors=[a.strip() for a in (root.get("author") or "").split(";")
+        title=without_site(root.get("title"), root.get("sitename")), authors=[a.strip() for a in (root.get("author") or "").split(";")
                                           if a.strip()],
         date=root.get("date"), site_name=root.get("sitename"), url=root.get("url"),
         description=root.get("description"),

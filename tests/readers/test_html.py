@@ -145,3 +145,20 @@ def test_interface_strings_are_not_article_text():
     assert kept.count(text) == 3
     furniture = {b.text: b.reason for b in iter_blocks(doc) if isinstance(b, copydesk.Boilerplate)}
     assert furniture.get("less") == "interface"
+
+
+@pytest.mark.parametrize("title", ["Harbour wall approved before winter | Coast Times",
+                                   "Harbour wall approved before winter – Coast Times",
+                                   "Coast Times: Harbour wall approved before winter"])
+def test_the_site_name_is_not_part_of_the_title(title):
+    """A page without a headline of its own takes its title from ``<title>``, where sites
+    add their name: the name is the site's (metadata), not the story's heading."""
+    text = " ".join(["The council met on Tuesday and agreed to build the new harbour wall "
+                     "before the winter storms arrive on the coast."] * 3)
+    page = (f'<html lang="en"><head><title>{title}</title>'
+            f'<meta property="og:site_name" content="Coast Times"></head><body><article>'
+            f"<p>{text}</p><p>{text}</p></article></body></html>")
+    doc = copydesk.read(page.encode(), "html")
+    assert doc.metadata.title == "Harbour wall approved before winter"
+    assert doc.metadata.site_name == "Coast Times"
+    assert [b.text for b in iter_blocks(doc) if isinstance(b, Heading)] == [doc.metadata.title]
