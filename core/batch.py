@@ -2,9 +2,10 @@
 
 Each input file is converted on its own (read, clean, write), so memory stays bounded by the
 largest single file; outputs mirror the inputs' names and folders under the output folder.
-One file's failure is recorded and the others go on. An output newer than its input is
-left as it is (a rerun resumes an interrupted batch; ``force`` redoes everything); one
-older than its input is made again.
+One file's failure is recorded and the others go on. The output folder's manifest
+(``copydesk.manifest``) records every file converted and how: a rerun resumes an interrupted
+batch, doing only what is missing or was made from another input or with other settings
+(``force`` redoes everything).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from copydesk.errors import CopydeskError, UsageError, describe
+from copydesk.manifest import Manifest
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,6 @@ def run_job(job: Job, settings: Settings) -> Outcome:
 
     start = time.perf_counter()
     try:
-        if not settings.force and up_to_date(job):
-            return Outcome(job, True, "up to date", time.perf_counter() - start, skipped=True)
         job.target.parent.mkdir(parents=True, exist_ok=True)
         if _worker_plugins is None:
             _init_worker(settings.extra_plugins)
@@ -146,10 +146,27 @@ def up_to_date(job: Job) -> bool:
 
 
 def run(jobs: Sequence[Job], settings: Settings, workers: int,
-        progress: Callable[[Outcome], None] = lambda o: None) -> Summary:
-    """Convert every job, ``workers`` at a time, calling ``progress`` as each one ends."""
+        progress: Callable[[Outcome], None] = lambda o: None,
+        manifest: Manifest | None = None, key: str = "") -> Summary:
+    """Convert every job, ``workers`` at a time, calling ``progress`` as each one ends.
+
+    Unless ``settings.force``, a job already done is skipped: by ``manifest`` (the output
+    folder's record, with the settings ``key``; each file converted is added to it), or
+    without one, when its output is newer than its input."""
     summary = Summary()
-    for outcome in _outcomes(jobs, settings, workers):
+    todo = []
+    for job in jobs:
+        done = not settings.force and (
+            manifest.finished(job.source, job.target, key) if manifest else up_to_date(job))
+        if done:
+            outcome = Outcome(job, True, "up to date", skipped=True)
+            summary.outcomes.append(outcome)
+            progress(outcome)
+        else:
+            todo.append(job)
+    for outcome in _outcomes(todo, settings, workers):
+        if manifest is not None and outcome.ok:
+            manifest.record(outcome.job.source, outcome.job.target, key, outcome.seconds)
         summary.outcomes.append(outcome)
         progress(outcome)
     return summary

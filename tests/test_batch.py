@@ -61,11 +61,40 @@ def test_a_rerun_resumes_skipping_outputs_newer_than_their_input(folder, tmp_pat
     assert forced.returncode == 0 and target.read_text().startswith("# ISIS Leader")
 
 
+def test_the_manifest_records_each_file_and_a_rerun_with_other_settings_redoes_them(
+        folder, tmp_path, cli):
+    """The output folder's manifest records every file converted and the settings; a rerun
+    with the same settings does nothing, one with other settings (a cleaner more, another
+    writer option) converts every file again, and a cut last line (a kill) is ignored."""
+    out = tmp_path / "out"
+    (folder / "broken.json").unlink()
+    assert cli("convert", str(folder), "--output-dir", str(out), "-t", "json").returncode == 0
+    lines = [json.loads(line) for line in (out / ".copydesk-manifest.jsonl").read_text().splitlines()]
+    assert [e["event"] for e in lines] == ["run", "done", "done", "done"]
+    assert sorted(e["output"] for e in lines[1:]) == [
+        "000_3ffcc09e67953d68.json", "003_d60a862d48c27c24.json", "sub/page.json"]
+    assert lines[0]["copydesk"] and lines[0]["options"]["to_format"] == "json"
+    same = cli("convert", str(folder), "--output-dir", str(out), "-t", "json")
+    assert same.stderr.decode().strip().endswith("converted 0 of 3 files into "
+                                                 f"{out}; 3 up to date already")
+    other = cli("convert", str(folder), "--output-dir", str(out), "-t", "json",
+                "-O", "lines=false")
+    assert other.stderr.decode().strip().endswith(f"converted 3 of 3 files into {out}")
+    assert '"lines":' not in (out / "sub" / "page.json").read_text()
+    with (out / ".copydesk-manifest.jsonl").open("a") as manifest:
+        manifest.write('{"event": "done", "output": "sub/pa')  # a kill mid-line
+    again = cli("convert", str(folder), "--output-dir", str(out), "-t", "json",
+                "-O", "lines=false")
+    assert again.returncode == 0
+    assert again.stderr.decode().strip().endswith("3 up to date already")
+
+
 def test_globs_and_usage_errors(folder, tmp_path, cli):
     out = tmp_path / "out"
     ok = cli("convert", str(folder / "*.txt"), "--output-dir", str(out), "-t", "md")
     assert ok.returncode == 0, ok.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["000_3ffcc09e67953d68.md",
+    assert sorted(p.name for p in out.iterdir()) == [".copydesk-manifest.jsonl",
+                                                     "000_3ffcc09e67953d68.md",
                                                      "003_d60a862d48c27c24.md"]
     assert cli("convert", str(folder), "--jobs", "2").returncode == 2
     assert cli("convert", str(tmp_path / "nothing-here"), "--output-dir", str(out)).returncode == 1

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from copydesk import api, batch, limits
+from copydesk import __version__, api, batch, limits, manifest
 from copydesk.cli.options import parse_cleaner_pairs, parse_pairs, plugin_option, split_names
 from copydesk.cli.progress import progress_bar
 from copydesk.errors import UsageError
@@ -118,8 +118,15 @@ def run_batch(inputs: tuple[str, ...], output_dir: Path, settings: batch.Setting
         raise UsageError("no input files found")
     output_dir.mkdir(parents=True, exist_ok=True)
     workers = min(jobs or batch.default_workers(), len(planned))
-    with progress_bar(len(planned)) as report:
-        summary = batch.run(planned, settings, workers, report)
+    loaded = {name: info.source for name, info in plugins.info.items()}
+    key = manifest.settings_key(settings, __version__, loaded)
+    record = manifest.Manifest.load(output_dir)
+    record.start(key, __version__, loaded, settings)
+    try:
+        with progress_bar(len(planned)) as report:
+            summary = batch.run(planned, settings, workers, report, record, key)
+    finally:
+        record.close()
     failed, skipped = len(summary.failed), len(summary.skipped)
     done = len(summary.outcomes) - failed - skipped
     print(f"copydesk: converted {done} of {len(summary.outcomes)} files into {output_dir}"
