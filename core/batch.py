@@ -147,8 +147,9 @@ def up_to_date(job: Job) -> bool:
 
 def run(jobs: Sequence[Job], settings: Settings, workers: int,
         progress: Callable[[Outcome], None] = lambda o: None,
-        manifest: Manifest | None = None, key: str = "") -> Summary:
-    """Convert every job, ``workers`` at a time, calling ``progress`` as each one ends.
+        manifest: Manifest | None = None, key: str = "", cluster: str | None = None) -> Summary:
+    """Convert every job, ``workers`` at a time (or on the Dask ``cluster`` at that address,
+    ``"local"``: one of ``workers`` processes here), calling ``progress`` as each one ends.
 
     Unless ``settings.force``, a job already done is skipped: by ``manifest`` (the output
     folder's record, with the settings ``key``; each file converted is added to it), or
@@ -164,7 +165,13 @@ def run(jobs: Sequence[Job], settings: Settings, workers: int,
             progress(outcome)
         else:
             todo.append(job)
-    for outcome in _outcomes(todo, settings, workers):
+    if cluster:
+        from copydesk import cluster as dask_cluster
+
+        results = dask_cluster.outcomes(todo, settings, cluster, workers)
+    else:
+        results = _outcomes(todo, settings, workers)
+    for outcome in results:
         if manifest is not None and outcome.ok:
             manifest.record(outcome.job.source, outcome.job.target, key, outcome.seconds)
         summary.outcomes.append(outcome)

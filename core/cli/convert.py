@@ -45,7 +45,9 @@ DEFAULT_STDOUT_FORMAT = "markdown"
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Batch: files converted at once (default: the number of CPUs).")
 @click.option("--force", is_flag=True,
-              help="Batch: convert again files whose output is newer than their input.")
+              help="Batch: convert again files the output folder's manifest says are done.")
+@click.option("--dask", "cluster", metavar="ADDRESS",
+              help="Batch: convert on a Dask cluster (tcp://host:8786, or 'local').")
 @plugin_option
 def convert(
     inputs: tuple[str, ...], output: str | None, from_format: str | None,
@@ -53,7 +55,7 @@ def convert(
     cleaner_options: tuple[str, ...], report: bool,
     metadata: tuple[str, ...], title: str | None, writer_options: tuple[str, ...],
     cover: str | None, tei_breaks: bool, output_dir: str | None, jobs: int | None,
-    force: bool, extra_plugins: tuple[str, ...],
+    force: bool, cluster: str | None, extra_plugins: tuple[str, ...],
 ) -> int | None:
     """Convert INPUT... ('-' for stdin) to one output; several inputs make one edition.
 
@@ -80,9 +82,9 @@ def convert(
             metadata=batch.as_pairs(pairs), options=batch.as_pairs(options),
             cleaner_options=tuple((k, batch.as_pairs(v)) for k, v in cleaning.items()),
             extra_plugins=extra_plugins, force=force)
-        return run_batch(inputs, Path(output_dir), settings, plugins, jobs)
-    if jobs or force:
-        raise UsageError("--jobs and --force go with --output-dir (batch mode)")
+        return run_batch(inputs, Path(output_dir), settings, plugins, jobs, cluster)
+    if jobs or force or cluster:
+        raise UsageError("--jobs, --force and --dask go with --output-dir (batch mode)")
     sources = [_source(i) for i in inputs]
     to_stdout = output in (None, STDIO)
     if to_stdout:
@@ -106,7 +108,7 @@ def convert(
 
 
 def run_batch(inputs: tuple[str, ...], output_dir: Path, settings: batch.Settings,
-              plugins: Plugins, jobs: int | None) -> int:
+              plugins: Plugins, jobs: int | None, cluster: str | None = None) -> int:
     """Convert each input to its own file; a summary line at the end; 1 if any failed."""
     if STDIO in inputs:
         raise UsageError("batch mode reads files, not standard input")
@@ -124,7 +126,7 @@ def run_batch(inputs: tuple[str, ...], output_dir: Path, settings: batch.Setting
     record.start(key, __version__, loaded, settings)
     try:
         with progress_bar(len(planned)) as report:
-            summary = batch.run(planned, settings, workers, report, record, key)
+            summary = batch.run(planned, settings, workers, report, record, key, cluster)
     finally:
         record.close()
     failed, skipped = len(summary.failed), len(summary.skipped)
