@@ -106,6 +106,14 @@ def interface(text: str) -> bool:
     return len(text.split()) <= INTERFACE_WORDS and is_furniture(text)
 
 
+def all_link(item: Paragraph) -> bool:
+    """Whether the item's words are one link and nothing else (a headline linking to a
+    story elsewhere), its punctuation aside."""
+    text = item.text.rstrip(" .:;,")
+    return any(m.kind == "link" and m.start <= len(item.text) - len(item.text.lstrip())
+               and m.end >= len(text) for m in item.marks)
+
+
 def blocks_from(parent: etree._Element) -> Iterator[Block]:
     """Model blocks for trafilatura's XML elements under ``parent``."""
     for el in parent:
@@ -125,7 +133,11 @@ def blocks_from(parent: etree._Element) -> Iterator[Block]:
                 yield Heading(text=text, marks=marks, level=int(level.group(1)) if level else 2)
         elif tag == "list":
             items = [Paragraph(text=t, marks=m) for t, m in (inline(i) for i in el) if t]
-            if items:
+            if len(items) >= 2 and all(map(all_link, items)):
+                # a list of links and nothing else: related stories, more from the site
+                yield from (Boilerplate(text=i.text, marks=i.marks, reason="links")
+                            for i in items)
+            elif items:
                 yield List(ordered=el.get("rend") == "ol", blocks=items)
         elif tag == "quote":
             inner = list(blocks_from(el)) if len(el) and el[0].tag == "p" else []

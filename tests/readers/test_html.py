@@ -162,3 +162,27 @@ def test_the_site_name_is_not_part_of_the_title(title):
     assert doc.metadata.title == "Harbour wall approved before winter"
     assert doc.metadata.site_name == "Coast Times"
     assert [b.text for b in iter_blocks(doc) if isinstance(b, Heading)] == [doc.metadata.title]
+
+
+def test_a_list_of_links_only_is_furniture_and_a_list_with_links_in_it_is_not():
+    """Related stories come as a list of headlines, each a link and nothing else: that list
+    is furniture (``links``); a list whose items say more than their link stays."""
+    sentences = [f"The council met on day {n} and agreed to build part {n} of the new harbour "
+                 f"wall before the winter storms arrive on the coast." for n in range(12)]
+    body = "".join(f"<p>{' '.join(sentences[n:n + 3])}</p>" for n in range(0, 12, 3))
+    related = "".join(f'<li><a href="https://news.example/s/{n}"><u>{title}</u></a></li>'
+                      for n, title in enumerate(["15 Amazing Images of Harbour Walls",
+                                                 "11 Fascinating Facts About Winter Storms",
+                                                 "The Biggest Questions About Sea Levels"]))
+    kept = "".join(f'<li>See <a href="/r/{n}">the report</a> on part {n} of the plan, which '
+                   f"the engineers wrote</li>" for n in range(3))
+    page = (f'<html lang="en"><head><title>Wall</title></head><body><article>'
+            f"<h1>Harbour wall approved</h1>{body}<ul>{kept}</ul>{body.replace('day', 'week')}"
+            f"<ul>{related}</ul><p><em>Originally published on</em> "
+            f'<a href="https://news.example">News</a>.</p></article></body></html>')
+    doc = copydesk.read(page.encode(), "html")
+    furniture = [(b.reason, b.text) for b in iter_blocks(doc) if isinstance(b, copydesk.Boilerplate)]
+    assert [r for r, _ in furniture] == ["links"] * 3
+    assert furniture[0][1] == "15 Amazing Images of Harbour Walls"
+    lists = [b for b in iter_blocks(doc) if isinstance(b, List)]
+    assert len(lists) == 1 and len(lists[0].blocks) == 3
