@@ -1,8 +1,9 @@
 """The ``mets`` reader: a newspaper issue as archives deliver it, a METS file tying together
-the ALTO of its pages (and their images).
+the ALTO or PAGE-XML of its pages (and their images).
 
 The pages come in the order of the physical structure map (``ORDER``), each page's ALTO read
-by the ``alto`` reader and all of them laid out together (running heads are told by their
+by the ``alto`` reader (its PAGE-XML by the ``page`` reader where the page has no ALTO, as in
+OCR-D, Transkribus and eScriptorium exports) and all of them laid out together (running heads are told by their
 repetition across the issue's pages). Where the METS has a logical structure map, its
 articles (and adverts, sections…) are the document's articles: each is linked to areas of the
 pages, ranges of ALTO ids (``BEGIN``/``END``), either inside its own ``fptr`` or through the
@@ -17,6 +18,7 @@ network. Use: ``copydesk convert issue_mets.xml -o issue.epub``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -42,8 +44,11 @@ from copydesk import (
 from copydesk.model.nodes import TextBlock
 from copydesk.pagelayout import Page, document_from_pages
 from copydesk.plugins.readers.alto import alto_pages, line_key
+from copydesk.plugins.readers.page_xml import page_xml_pages
 from copydesk.xmlinput import SAFE, parse_root
 from copydesk.xmlinput import local as _local
+
+PAGE_ROOT = re.compile(rb"<(?:\w+:)?PcGts\b")  # a PAGE-XML file (else the page's text is ALTO)
 
 KIND = "mets"
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -197,22 +202,28 @@ def read_mets(source: Source) -> Document:
     order_of: dict[str, list[str]] = {}  # ALTO file ID -> its element ids in order
     page_of_file: dict[str, int] = {}
     for div in _page_divs(root):
-        texts = [f.get("FILEID", "") for f in div if _local(f) == "fptr"]
-        alto = next((i for i in texts if files.get(i, ("", ""))[1] == "text"), None)
-        if alto is None:
+        texts = [i for f in div if _local(f) == "fptr"
+                 if files.get(i := f.get("FILEID", ""), ("", ""))[1] == "text"]
+        if not texts:
             continue
         label = div.get("ORDERLABEL") or div.get("ORDER") or str(len(pages) + 1)
-        path = _inside(folder, files[alto][0], f"page {label}'s ALTO")
-        data = path.read_bytes()
+        read_as = {}
+        for text in texts:  # ALTO where the page has it (articles point into it), else PAGE-XML
+            data = _inside(folder, files[text][0], f"page {label}'s text").read_bytes()
+            read_as.setdefault("page" if PAGE_ROOT.search(data[:4096]) else "alto", (text, data))
+        alto, data = read_as.get("alto") or read_as["page"]
         try:
-            read = alto_pages(data, len(pages) + 1, ids)
+            if "alto" in read_as:
+                read = alto_pages(data, len(pages) + 1, ids)
+            else:
+                read = page_xml_pages(data, len(pages) + 1)
         except InputError as exc:
             raise InputError(f"page {label} ({files[alto][0]}): {exc}") from None
         page_of_file[alto] = len(pages) + 1
         order_of[alto] = _ids_in_order(data)
         pages += read
     if not any(p.lines for p in pages):
-        raise InputError("the METS issue names no ALTO page with text")
+        raise InputError("the METS issue names no ALTO or PAGE-XML page with text")
     articles = _article_areas(root)
     owner = _owners(articles, order_of, page_of_file)
     for page in pages:  # each line in the story most of its words belong to

@@ -258,10 +258,15 @@ def _number(element: etree._Element, attr: str) -> float:
     return value if math.isfinite(value) and value > 0 else 0.0
 
 
+def page_xml_pages(data: bytes, first: int = 1) -> list[Page]:
+    """The pages of a PAGE-XML file, numbered from ``first``."""
+    root = parse_root(data, "PcGts", "PAGE-XML")
+    return [read_page(p, n) for n, p in enumerate(
+        (el for el in root if _local(el) == "Page"), first)]
+
+
 def read_page_xml(source: Source) -> Document:
-    root = parse_root(source.read_bytes(), "PcGts", "PAGE-XML")
-    pages = [read_page(p, n) for n, p in enumerate(
-        (el for el in root if _local(el) == "Page"), 1)]
+    pages = page_xml_pages(source.read_bytes())
     if not any(p.lines for p in pages):
         raise InputError("the PAGE-XML file has no text lines")
     return document_from_pages(pages)

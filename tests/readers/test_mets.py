@@ -97,3 +97,38 @@ def test_files_outside_the_issue_are_refused(issue, tmp_path, href, message):
 def test_a_mets_from_standard_input_is_refused_with_a_reason(issue):
     with pytest.raises(InputError, match="give the file's path"):
         copydesk.read(issue.read_bytes(), "mets")
+
+
+def _ocrd_mets(groups: dict[str, list[str]]) -> str:
+    """An OCR-D style METS: file groups (USE → files), a physical map tying them by page."""
+    xlink = "http://www.w3.org/1999/xlink"
+    sec = "".join(
+        f'<mets:fileGrp USE="{use}">' + "".join(
+            f'<mets:file ID="{use}_{n}" MIMETYPE="application/vnd.prima.page+xml">'
+            f'<mets:FLocat LOCTYPE="OTHER" xlink:href="{href}"/></mets:file>'
+            for n, href in enumerate(files, 1)) + "</mets:fileGrp>"
+        for use, files in groups.items())
+    pages = len(next(iter(groups.values())))
+    divs = "".join(f'<mets:div TYPE="page" ORDER="{n}">' + "".join(
+        f'<mets:fptr FILEID="{use}_{n}"/>' for use in groups) + "</mets:div>"
+        for n in range(1, pages + 1))
+    return (f'<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:xlink="{xlink}">'
+            f"<mets:fileSec>{sec}</mets:fileSec><mets:structMap TYPE=\"PHYSICAL\">"
+            f'<mets:div TYPE="physSequence">{divs}</mets:div></mets:structMap></mets:mets>')
+
+
+def test_an_ocr_d_issue_of_page_xml_pages_is_read(tmp_path):
+    """OCR-D, Transkribus and eScriptorium issues tie PAGE-XML pages together (no ALTO): each
+    page is read with the PAGE-XML reader, in the order of the physical map."""
+    from pagexml import BODY, _page, _region
+
+    (tmp_path / "p1.xml").write_bytes(_page(_region("r1", BODY, 200, 400)))
+    second = ["On Wednesday the members came back to the", "budget, and argued for three hours more."]
+    (tmp_path / "p2.xml").write_bytes(_page(_region("r2", second, 200, 400)))
+    mets = tmp_path / "mets.xml"
+    mets.write_text(_ocrd_mets({"OCR-D-GT-SEG-PAGE": ["p1.xml", "p2.xml"]}), encoding="utf-8")
+    doc = copydesk.read(mets)
+    pages = {line.page for b in iter_blocks(doc) if isinstance(b, copydesk.Paragraph)
+             for line in b.lines}
+    text = " ".join(b.text for b in iter_blocks(doc) if isinstance(b, copydesk.Paragraph))
+    assert pages == {1, 2} and text.index(BODY[0]) < text.index(second[0])
