@@ -56,6 +56,8 @@ TWICE_REAL = 1e-4  # … and, when the word as read is a word, a word at least t
 FLOOR = 1e-6  # a confusion's rate at least
 LEAST_COMMON = 1e-7  # a correction is a word at least this common (Zipf 2)
 REAL_WORD_RATIO = 10.0  # a real word is corrected only to one this many times as common
+CLEAN_NONWORDS, LEARNED_NONWORDS = 0.005, 0.05  # no-word shares: clean text; OCR as noisy as the learned
+LEAST_LEVEL = 0.1  # a clean text's misreadings: this much rarer than that OCR's
 UNLIKELY = 1e-4  # a reading less likely than this, P(o | c), is not considered
 
 
@@ -316,6 +318,15 @@ def candidates(word: str, language: str) -> tuple[Candidate, ...]:
                         key=lambda c: -c.score))
 
 
+def error_level(nonwords: float) -> float:
+    """How often a document's OCR misreads, against the newspaper OCR the confusions were
+    learned from, judged by the share of its words in small letters that are no words
+    (``nonwords``): clean text has about ``CLEAN_NONWORDS`` (rare words, names), that OCR
+    ``LEARNED_NONWORDS``. Kept within ``LEAST_LEVEL`` and 1 (a misreading stays possible)."""
+    level = (nonwords - CLEAN_NONWORDS) / (LEARNED_NONWORDS - CLEAN_NONWORDS)
+    return min(1.0, max(LEAST_LEVEL, level))
+
+
 def as_read(word: str, language: str, *, name: bool, repeats: int,
             engine: float | None = None) -> float:
     """log10 of P(word read right) P(word): the score of leaving it. P(read right) is the
@@ -331,21 +342,25 @@ def as_read(word: str, language: str, *, name: bool, repeats: int,
 
 def best(word: str, language: str, before: str | None, after: str | None, *,
          name: bool = False, repeats: int = 1, engine: float | None = None,
-         used: Callable[[str], int] = lambda w: 1) -> tuple[str, float] | None:
+         used: Callable[[str], int] = lambda w: 1,
+         misread: float = 1.0) -> tuple[str, float] | None:
     """The likeliest word printed where ``word`` was read, with its posterior; ``None`` when
     ``word`` itself is the likeliest (or nothing else is a candidate).
 
     ``repeats`` is how often the document has ``word``, ``used`` how often it has another:
     a real word the document repeats is not taken for a misreading of a word the document
     never has (``roods`` in a land sale is no misreading of ``foods``; ``tho`` beside a
-    hundred ``the`` is one of ``the``)."""
+    hundred ``the`` is one of ``the``). ``misread`` scales the chance of every misreading:
+    how much more (or less) often the document's OCR errs than the text the confusions were
+    learned from (``error_level``)."""
     found = candidates(word, language)
     if not found:
         return None
     real = word.lower() in lexicon(language)
     alone = as_read(word, language, name=name, repeats=repeats, engine=engine) + (
         REAL_WORD if real else 0.0)
-    hopeless = alone - MOST_CONTEXT
+    shift = math.log10(misread) if engine is None else 0.0  # the engine's own word is better
+    hopeless = alone - MOST_CONTEXT - shift
     found = tuple(takewhile(lambda c: c.score > hopeless, found[:20]))
     if real and repeats > 1:
         found = tuple(c for c in found if used(c.word))
@@ -358,7 +373,7 @@ def best(word: str, language: str, before: str | None, after: str | None, *,
         return base + CONTEXT * (attraction(prev, low) + attraction(low, nxt))
 
     keep = in_context(word, alone)
-    scores = [(in_context(c.word, c.score), c.word) for c in found]
+    scores = [(in_context(c.word, c.score + shift), c.word) for c in found]
     top, choice = max(scores)
     if top <= keep:
         return None
