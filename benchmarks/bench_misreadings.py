@@ -48,7 +48,9 @@ def main() -> None:
     _ocrchannel.lexicon("en")
     _ocrchannel.confusions()
     _ocrchannel.attraction("of", "the")
-    _ocrchannel.reach("en")
+    heads = _ocrchannel.reach("en")
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        heads[letter]  # every letter's table, as a long document needs
     _ocrchannel._known_rows("en")
     load = time.perf_counter() - t0
     floor = timed(lambda: misreadings.WORD.findall(text), runs=5 * args.runs)

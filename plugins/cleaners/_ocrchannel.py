@@ -109,15 +109,31 @@ def attraction(a: str | None, b: str | None) -> float:
                - math.log10(int(unigrams.get(b, 1)) / n_uni))
 
 
+class Beginnings(dict[str, dict[str, float]]):
+    """First letter → every beginning of the lexicon's words (at least ``LEAST_COMMON``
+    common) with that letter, with the frequency of the commonest word it begins. A letter's
+    table is made the first time a word with it is searched: a page searches few letters."""
+
+    def __init__(self, by_letter: dict[str, list[tuple[str, float]]]) -> None:
+        super().__init__()
+        self._words = by_letter  # rarest first: the commonest word's frequency stays
+
+    def __missing__(self, letter: str) -> dict[str, float]:
+        heads = {word[:k]: freq for word, freq in self._words.get(letter, ())
+                 for k in range(1, len(word) + 1)}
+        self[letter] = heads
+        return heads
+
+
 @cache
-def reach(language: str) -> dict[str, float]:
-    """Every beginning of the lexicon's words at least ``LEAST_COMMON`` common (small
-    letters), with the frequency of the commonest word it begins: the search below follows a
-    string only while it can still become a word common enough."""
-    common = sorted(((w, f) for w, f in lexicon(language).items() if f >= LEAST_COMMON),
-                    key=lambda wf: wf[1])  # rarest first: the commonest word's frequency stays
-    heads = {word[:k]: freq for word, freq in common for k in range(1, len(word) + 1)}
-    return heads
+def reach(language: str) -> Beginnings:
+    """The beginnings of the lexicon's words by first letter (``Beginnings``): the search
+    below follows a string only while it can still become a word common enough."""
+    by_letter: dict[str, list[tuple[str, float]]] = {}
+    for word, freq in sorted(((w, f) for w, f in lexicon(language).items()
+                              if f >= LEAST_COMMON), key=itemgetter(1)):
+        by_letter.setdefault(word[0], []).append((word, freq))
+    return Beginnings(by_letter)
 
 
 def least_correction(word: str, language: str) -> float:
@@ -187,7 +203,7 @@ def variants(word: str, language: str, least: float = LEAST_COMMON, *,
     twice = least if least <= LEAST_COMMON else max(least, TWICE_REAL)
     for n, (i, size, rights) in enumerate(matches[:firsts]):
         before = low[:i]
-        if i and heads.get(before, 0.0) < least:
+        if i and heads[before[0]].get(before, 0.0) < least:
             break
         rest = low[i + size:]
         # every right side at once: the strings made, looked up in the lexicon (in C)
@@ -197,14 +213,14 @@ def variants(word: str, language: str, least: float = LEAST_COMMON, *,
                 found[new] = rate
         for right in rights.strong:  # a second confusion further right
             head = before + right
-            if heads.get(head, 0.0) < twice:
+            if heads[head[0]].get(head, 0.0) < twice:
                 continue
             rate = rights.rate[right]
             for j, size2, rights2 in matches[n + 1:]:
                 if j < i + size:
                     continue
                 middle = head + low[i + size:j]
-                if j > i + size and heads.get(middle, 0.0) < twice:
+                if j > i + size and heads[middle[0]].get(middle, 0.0) < twice:
                     break
                 tail = low[j + size2:]
                 for new in common.intersection(map((middle + "{}" + tail).format,
