@@ -22,6 +22,8 @@ from dataclasses import asdict, dataclass, is_dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from copydesk.errors import OutputError
+
 NAME = ".copydesk-manifest.jsonl"
 
 
@@ -92,8 +94,12 @@ class Manifest:
 
     def start(self, key: str, version: str, plugins: dict[str, str], settings: Any) -> None:
         """Open the manifest for appending and record the run."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self._stream = open(self.folder / NAME, "a", encoding="utf-8")  # noqa: SIM115
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._stream = open(self.folder / NAME, "a", encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            raise OutputError(f"cannot keep the batch's manifest: {exc.strerror or exc}",
+                              path=str(self.folder / NAME)) from None
         fields = asdict(settings) if is_dataclass(settings) else dict(settings)
         self._write({"event": "run", "settings": key, "copydesk": version, "plugins": plugins,
                      "options": fields, "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")})
@@ -110,8 +116,12 @@ class Manifest:
     def _write(self, entry: dict[str, Any]) -> None:
         if self._stream is None:
             return
-        self._stream.write(json.dumps(entry, ensure_ascii=False, default=str) + "\n")
-        self._stream.flush()  # (no fsync: a line lost to a power cut only means a file redone)
+        try:
+            self._stream.write(json.dumps(entry, ensure_ascii=False, default=str) + "\n")
+            self._stream.flush()  # (no fsync: a line lost to a power cut means a file redone)
+        except OSError as exc:
+            raise OutputError(f"cannot keep the batch's manifest: {exc.strerror or exc}",
+                              path=str(self.folder / NAME)) from None
 
     def close(self) -> None:
         if self._stream is not None:

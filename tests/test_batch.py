@@ -107,3 +107,12 @@ def test_a_wrong_writer_option_is_one_usage_error_before_any_file(folder, tmp_pa
     assert result.returncode == 2
     assert err.strip().splitlines() == ["copydesk: writer 'markdown' takes no options (given: breaks)"]
     assert not out.exists()
+
+
+def test_a_manifest_that_cannot_be_kept_is_one_line(folder, tmp_path, cli):
+    out = tmp_path / "out"
+    (out / ".copydesk-manifest.jsonl").mkdir(parents=True)
+    result = cli("convert", str(folder / "*.txt"), "--output-dir", str(out), "-t", "md")
+    err = result.stderr.decode()
+    assert result.returncode == 1 and err.count("\n") == 1
+    assert "cannot keep the batch's manifest: Is a directory" in err and "Traceback" not in err
