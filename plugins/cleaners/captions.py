@@ -31,8 +31,10 @@ MAX_LINES = 8
 LABEL = re.compile(r"^\s*(?:Photo\s+)?Caption:\s*", re.IGNORECASE)
 
 
-def caption_start(lines: list[Line], end: int, body_width: float) -> int:
-    """Index of the first line of the caption whose credit is on ``lines[end]``."""
+def caption_start(lines: list[Line], end: int, body_width: float,
+                  credit_alone: bool = False) -> int:
+    """Index of the first line of the caption whose credit is on ``lines[end]``
+    (``credit_alone``: with no caption text before it on that line)."""
     wide = len(lines[end].text.rstrip()) > 1.25 * body_width or (
         end > 0 and len(lines[end - 1].text.rstrip()) > 1.25 * body_width)
     start = end
@@ -40,8 +42,9 @@ def caption_start(lines: list[Line], end: int, body_width: float) -> int:
         prev = lines[start - 1]
         if LABEL.match(lines[start].text):
             break
-        if wide and len(prev.text.rstrip()) <= 1.15 * body_width:
-            break
+        if wide and (start < end or not credit_alone) and len(
+                prev.text.rstrip()) <= 1.15 * body_width:
+            break  # (the caption's last line, above a credit set alone, may be short)
         if not wide and start <= end - 1 and SENTENCE_END.search(prev.text.rstrip()) and (
                 prev.fill or 1) < 0.8:
             break  # the end of the paragraph before the caption
@@ -60,7 +63,8 @@ def split_group(block: Paragraph, body_width: float, log: EditLog) -> list[Block
         match = find_credit(line.text)
         if match is None:
             continue
-        start = max(rest, caption_start(lines, i, body_width))
+        alone = not line.text[:match.start()].strip()
+        start = max(rest, caption_start(lines, i, body_width, alone))
         if start > rest:
             out.append(_group(lines[rest:start]))
         out.append(make_figure(lines[start : i + 1], match, log))

@@ -144,6 +144,18 @@ def test_when_a_paragraph_and_its_pull_quote_are_each_a_group_the_quote_is_moved
     assert any(p.startswith("Two comrades, meanwhile, detached") for p in paragraphs(doc))
 
 
+def test_a_wide_caption_whose_credit_stands_alone_keeps_its_short_last_line():
+    """A caption set across the columns ends on a short line, its credit on a line of its
+    own at the right: the caption is both lines, not the credit alone."""
+    text = (COLUMN + "\nChildren sit next to rifles on the Corniche in Beirut, amid a fuel \n"
+            "shortage, on February 10.\n" + " " * 34 + "(AFP)\n\n" + COLUMN)
+    doc = convert(text)
+    assert [(c.text, c.credit) for c in iter_blocks(doc) if isinstance(c, Caption)] == [(
+        "Children sit next to rifles on the Corniche in Beirut, amid a fuel shortage, "
+        "on February 10.", "AFP")]
+    assert not any("Children" in p for p in paragraphs(doc))
+
+
 def test_no_pull_quote_without_repetition():
     doc = convert(COLUMN)
     assert not [b for b in iter_blocks(doc) if isinstance(b, PullQuote)]
