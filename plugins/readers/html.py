@@ -13,6 +13,7 @@ page.epub``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -291,15 +292,24 @@ def without_site(title: str | None, site: str | None) -> str | None:
     return title
 
 
+def mend(text: str) -> str:
+    """Mojibake and odd Unicode mended (``ftfy``; typographic quotes kept; markup left as it
+    is: entities are not touched in text that holds tags)."""
+    import ftfy
+
+    return ftfy.fix_text(text, uncurl_quotes=False)
+
+
 def read_html(source: Source) -> Document:
     import trafilatura  # a fifth of a second to import: only when a web page is read
 
-    html = source.read_text(repair=True)
+    html = source.read_text()
     xml = trafilatura.extract(
         html, output_format="xml", include_images=True, include_formatting=True,
         include_links=True, include_tables=True, include_comments=False, with_metadata=True)
     if not xml:
         raise InputError("no article text found in this page")
+    xml = mend(xml)  # mojibake mended in the article only: the whole page took twice as long
     try:
         root = etree.fromstring(xml.encode("utf-8"), parser=_XML)
     except etree.XMLSyntaxError as exc:
@@ -308,7 +318,9 @@ def read_html(source: Source) -> Document:
     blocks = list(blocks_from(main)) if main is not None else []
     if not any(isinstance(b, Paragraph | List | BlockQuote) for b in blocks):
         raise InputError("no article text found in this page")
-    blocks = place_figures(blocks, page_figures(html))
+    blocks = place_figures(blocks, [dataclasses.replace(
+        f, caption=mend(f.caption), credit=f.credit and mend(f.credit), alt=f.alt and mend(f.alt),
+        before=mend(f.before), after=mend(f.after)) for f in page_figures(html)])
     meta = Metadata(
         title=without_site(root.get("title"), root.get("sitename")), authors=[a.strip() for a in (root.get("author") or "").split(";")
                                           if a.strip()],

@@ -186,3 +186,18 @@ def test_a_list_of_links_only_is_furniture_and_a_list_with_links_in_it_is_not():
     assert furniture[0][1] == "15 Amazing Images of Harbour Walls"
     lists = [b for b in iter_blocks(doc) if isinstance(b, List)]
     assert len(lists) == 1 and len(lists[0].blocks) == 3
+
+
+def test_mojibake_is_mended_in_the_article():
+    """A page whose text went through the wrong encoding once (``donâ€™t``): the article's
+    text, title and captions come out mended (only the extracted article is mended, not the
+    whole page: that took most of a conversion's time)."""
+    text = ("The council said it wouldnâ€™t build the harbour wall before the winter storms "
+            "arrive on the coast, and the mayor didnâ€™t say when it would. ") * 3
+    page = (f'<html lang="en"><head><title>Council wonâ€™t build the wall</title></head><body>'
+            f"<article><h1>Council wonâ€™t build the wall</h1><p>{text}</p><p>{text}</p>"
+            f"</article></body></html>")
+    doc = copydesk.read(page.encode(), "html")
+    body_text = " ".join(b.text for b in iter_blocks(doc) if isinstance(b, Paragraph | Heading))
+    assert "â€" not in body_text and "wouldn’t" in body_text
+    assert doc.metadata.title == "Council won’t build the wall"
