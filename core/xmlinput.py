@@ -13,7 +13,8 @@ SAFE = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
 
 def local(el: etree._Element) -> str:
     """An element's name without its namespace ('' for comments and the like)."""
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def parse_root(data: bytes, root: str, what: str) -> etree._Element:

@@ -40,7 +40,8 @@ POINTS = {"pixel": 72 / 300, "mm10": 72 / 254, "inch1200": 72 / 1200}
 
 
 def _children(el: etree._Element, name: str) -> list[etree._Element]:
-    return [c for c in el.iter() if _local(c) == name]
+    """``el`` and its descendants named ``name`` in any namespace (or none)."""
+    return list(el.iter("{*}" + name))
 
 
 def _num(el: etree._Element, attr: str) -> float:
