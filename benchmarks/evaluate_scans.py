@@ -219,6 +219,8 @@ def agreement(sequence: list[int]) -> float:
     return agree / pairs if pairs else 1.0
 
 
+# every kind of line Tesseract writes (a heading's or caption's line is a line too)
+LINE_CLASSES = {"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"}
 SCALE = re.compile(r"\|\s*(nzz_\d+_0_0_a1_p1_1)\s*\|[^|]*\|[^|]*\|[^|]*\|\s*([\d.]+)\s*\|\s*([\d.]+)\s*\|")
 
 
@@ -234,7 +236,7 @@ def nzz_rows(pages: list[Path], verbose: bool) -> list[dict[str, object]]:
         engine_seq = []
         root = lxml.html.fromstring(hocr.read_bytes(), parser=HTML)
         for el in root.iter():
-            if isinstance(el.tag, str) and (el.get("class") or "") == "ocr_line":
+            if isinstance(el.tag, str) and (el.get("class") or "") in LINE_CLASSES:
                 b = [float(v) for v in re.search(r"bbox (\d+) (\d+) (\d+) (\d+)", el.get("title", "")).groups()]  # type: ignore[union-attr]
                 r = region_of((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, regions)
                 if r is not None:
