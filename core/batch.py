@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from copydesk.errors import CopydeskError, UsageError, describe
-from copydesk.manifest import Manifest
+from copydesk.manifest import Manifest, made_after
 
 
 @dataclass(frozen=True)
@@ -138,11 +138,8 @@ def run_job(job: Job, settings: Settings) -> Outcome:
 
 def up_to_date(job: Job) -> bool:
     """Whether the job's output exists and is newer than its input (a batch run before
-    made it): a rerun skips it, so that an interrupted batch resumes where it stopped."""
-    try:
-        return job.target.stat().st_mtime >= job.source.stat().st_mtime
-    except OSError:
-        return False
+    made it), where there is no manifest to ask."""
+    return made_after(job.source, job.target)
 
 
 def run(jobs: Sequence[Job], settings: Settings, workers: int,

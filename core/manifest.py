@@ -45,6 +45,13 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
+def made_after(source: Path, target: Path) -> bool:
+    """Whether ``target`` exists and is newer than ``source`` (how a folder without a
+    manifest tells a file done)."""
+    made, given = _stamp(target), _stamp(source)
+    return made is not None and given is not None and made[1] >= given[1]
+
+
 @dataclass
 class Manifest:
     """The manifest of one output folder: what its earlier runs finished."""
@@ -85,8 +92,7 @@ class Manifest:
         if not target.exists():
             return False
         if not self.existed:  # a folder from before manifests: the output's time decides
-            made, given = _stamp(target), _stamp(source)
-            return made is not None and given is not None and made[1] >= given[1]
+            return made_after(source, target)
         entry = self.done.get(self._relative(target))
         stamp = _stamp(source)
         return (entry is not None and stamp is not None and entry.get("settings") == key
