@@ -51,9 +51,10 @@ XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 # typographic quotes and dashes as typed: an OCR engine that reads a curly quote straight has
 # not misread the word
+# (dashes part words, as spaces do: "restoration—polishing" is two words however the lines broke)
 PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
-                       "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2013": "-",
-                       "\u2014": "-", "\u2212": "-"})
+                       "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2013": " ",
+                       "\u2014": " ", "\u2212": "-"})
 
 
 def half(name: str) -> str:

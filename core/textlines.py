@@ -27,6 +27,16 @@ def split_end(text: str) -> bool:
     return len(text) >= 2 and text[-1] == "-" and text[-2].isalpha()
 
 
+_CLOSED_END = re.compile(r"\S[—–]$|(?:^|\s)(?:https?://|www\.)\S*/$|(?:^|\s)https?://$")
+
+
+def closed_end(text: str) -> bool:
+    """Whether ``text`` (right-stripped) ends where the next line goes on with no space: a
+    dash set close to its word (``restoration—``, ``737–``; a spaced dash is followed by a
+    space) or a web address broken after a slash (``https://``, ``example.org/news/``)."""
+    return bool(_CLOSED_END.search(text))
+
+
 def sentence_end(text: str) -> bool:
     """Whether ``text`` (right-stripped) ends a sentence (closing quotes and brackets aside,
     with or without spaces between them: ``exist?’ ”``)."""
@@ -137,7 +147,7 @@ def join_lines(lines: list[Line]) -> tuple[str, list[Mark]]:
             piece = " ".join(piece.split())
         if text:
             marks.append(Mark(kind="break", start=len(text), end=len(text)))
-            if not split_end(text):
+            if not split_end(text) and not closed_end(text):
                 text += " "
         text += piece
     return text, marks

@@ -156,6 +156,21 @@ def test_a_wide_caption_whose_credit_stands_alone_keeps_its_short_last_line():
     assert not any("Children" in p for p in paragraphs(doc))
 
 
+@pytest.mark.parametrize(("lines", "joined"), [
+    ("the restoration\u2014\npolishing the brass", "the restoration\u2014polishing the brass"),
+    ("the restoration \u2014\npolishing the brass", "the restoration \u2014 polishing the brass"),
+    ("a Boeing 737\u2013\n9 built in 2019", "a Boeing 737\u20139 built in 2019"),
+    ("the site at https://\nwww.example.org today", "the site at https://www.example.org today"),
+    ("see example.org/news/\nbridge for more", "see example.org/news/ bridge for more"),
+    ("read www.example.org/news/\nbridge for more", "read www.example.org/news/bridge for more"),
+])
+def test_a_dash_set_close_or_an_address_at_a_line_end_joins_with_no_space(lines, joined):
+    """A dash set close to its word goes on with no space on the next line (a spaced one
+    keeps its space); so does a web address broken after a slash."""
+    doc = convert(lines + " and the rest of the sentence.\n")
+    assert paragraphs(doc) == [joined + " and the rest of the sentence."]
+
+
 def test_no_pull_quote_without_repetition():
     doc = convert(COLUMN)
     assert not [b for b in iter_blocks(doc) if isinstance(b, PullQuote)]
