@@ -39,10 +39,16 @@ def decode_text(data: bytes, repair: bool = False) -> str:
         text = data.decode("utf-8-sig", errors="copydesk-cp1252")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if repair:
-        import ftfy  # only the readers of web text need it: keep it off the start-up path
-
-        text = ftfy.fix_text(text, uncurl_quotes=False)
+        text = mend(text)
     return _CONTROL.sub("", text)
+
+
+def mend(text: str) -> str:
+    """Mojibake and odd Unicode mended (``ftfy``; typographic quotes kept; entities left alone
+    in text that holds tags)."""
+    import ftfy  # only the readers of web text need it: keep it off the start-up path
+
+    return ftfy.fix_text(text, uncurl_quotes=False)
 
 
 _XML_DECL = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")

@@ -134,20 +134,18 @@ def document_words(doc: Document) -> tuple[Counter[str], dict[str, float]]:
     return forms, {form: sum(values) / len(values) for form, values in sums.items()}
 
 
+def known_share(counts: Counter[str], language: str) -> float:
+    """The share of the words counted (small letters) that are words of ``language``."""
+    words = _ocrchannel.lexicon(language)
+    total = sum(counts.values())
+    return sum(n for word, n in counts.items() if word in words) / total if total else 0.0
+
+
 def nonword_share(forms: Counter[str], language: str) -> float:
     """The share of the document's words in small letters (three letters or more) that are
     no words of ``language``: how broken its OCR is."""
-    words = _ocrchannel.lexicon(language)
-    small = [(form, n) for form, n in forms.items() if len(form) >= 3 and form.islower()]
-    total = sum(n for _, n in small)
-    return sum(n for form, n in small if form not in words) / total if total else 0.0
-
-
-def known_share(seen: Counter[str], language: str) -> float:
-    """The share of the document's words that are words of ``language``'s lexicon."""
-    words = _ocrchannel.lexicon(language)
-    total = sum(seen.values())
-    return sum(n for word, n in seen.items() if word in words) / total if total else 0.0
+    small = Counter({form: n for form, n in forms.items() if len(form) >= 3 and form.islower()})
+    return 1.0 - known_share(small, language) if small else 0.0
 
 
 def misreadings(doc: Document, options: Options | None = None) -> Document:

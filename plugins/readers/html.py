@@ -41,6 +41,7 @@ from copydesk import (
 from copydesk.credits import clean_credit, split_credit
 from copydesk.model.nodes import Block
 from copydesk.plugins.readers.web_text import is_furniture
+from copydesk.sources import mend
 
 KIND = "html"
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
@@ -290,14 +291,6 @@ def without_site(title: str | None, site: str | None) -> str | None:
         if match and len(match.group(1).split()) >= 3:
             return match.group(1).strip()
     return title
-
-
-def mend(text: str) -> str:
-    """Mojibake and odd Unicode mended (``ftfy``; typographic quotes kept; markup left as it
-    is: entities are not touched in text that holds tags)."""
-    import ftfy
-
-    return ftfy.fix_text(text, uncurl_quotes=False)
 
 
 def read_html(source: Source) -> Document:
