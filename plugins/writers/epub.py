@@ -30,6 +30,7 @@ import html
 import os
 import re
 import uuid
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -392,8 +393,35 @@ class _Chapter(epub.EpubHtml):  # type: ignore[misc]
                     "utf-8", errors="replace")
 
 
+class _StampedZip(zipfile.ZipFile):
+    """A zip whose entries all carry one time (the book's modification time), so that the
+    same book written twice is the same file byte for byte (``SOURCE_DATE_EPOCH``)."""
+
+    stamp: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0)
+
+    def writestr(self, name: Any, data: Any, compress_type: int | None = None,
+                 compresslevel: int | None = None) -> None:
+        if isinstance(name, str):
+            name = zipfile.ZipInfo(name, date_time=self.stamp)
+            name.compress_type = self.compression
+            name.external_attr = 0o600 << 16
+        super().writestr(name, data, compress_type, compresslevel)
+
+
 class _Writer(epub.EpubWriter):  # type: ignore[misc]
-    """ebooklib's writer, with the book's language on the package (``xml:lang``)."""
+    """ebooklib's writer, with the book's language on the package (``xml:lang``) and one
+    time on every entry of the zip (ebooklib's own takes the clock's)."""
+
+    def write(self) -> None:
+        mtime = self.options["mtime"]
+        self.out = _StampedZip(self.file_name, "w", zipfile.ZIP_DEFLATED)
+        self.out.stamp = (max(1980, mtime.year), mtime.month, mtime.day, mtime.hour,
+                          mtime.minute, mtime.second)
+        self.out.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        self._write_container()
+        self._write_opf()
+        self._write_items()
+        self.out.close()
 
     def _write_opf_file(self, root: Any) -> None:
         root.set("{http://www.w3.org/XML/1998/namespace}lang", self.book.language)

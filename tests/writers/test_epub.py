@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import zipfile
 from pathlib import Path
 
@@ -105,6 +106,21 @@ def test_the_identifier_is_stable_and_can_be_given(tmp_path, monkeypatch):
     assert ident(a) == ident(b) and ident(a).startswith("urn:uuid:")
     assert ident(c) == "isbn:9780000000001"
     assert a.read_bytes() == b.read_bytes()  # reproducible with SOURCE_DATE_EPOCH
+
+
+def test_the_same_book_written_later_is_the_same_file(tmp_path, monkeypatch):
+    """Every zip entry carries the book's time, not the clock's (ebooklib's writer used the
+    clock for each entry, so two runs a second apart differed)."""
+    seed = SEEDS / "000_3ffcc09e67953d68.txt"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    a, b = tmp_path / "a.epub", tmp_path / "b.epub"
+    copydesk.convert(seed, a)
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 3600)
+    copydesk.convert(seed, b)
+    assert a.read_bytes() == b.read_bytes()
+    with zipfile.ZipFile(a) as book:
+        assert {info.date_time for info in book.infolist()} == {(2023, 11, 14, 22, 13, 20)}
 
 
 def test_a_cover_image(tmp_path, epubcheck):
