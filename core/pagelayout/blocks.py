@@ -15,7 +15,9 @@ newspaper pages 0.83 against 0.97), and even "left of and level with" lost artic
 on a skewed 1824 page (0.82 against 0.94). Where the source's order says nothing (pdfminer's
 boxes), Breuel's rules order the blocks, with rules on the page as bridges too. The engine's boundaries are overruled only on strong evidence: a block
 whose lines fall into columns with a clear gutter between them is read column by column, and
-a block the source stores twice at the same place is read once.
+a block the source stores twice at the same place is read once; a block whose lines the
+engine ran across a gutter (a sidebar level with the text) is cut there by the readers, from
+its words (``wordgutters``).
 """
 
 from __future__ import annotations

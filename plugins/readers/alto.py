@@ -1,7 +1,8 @@
 """The ``alto`` reader: ALTO XML, the OCR format of newspaper archives (ABBYY, docWORKS, OCR-D).
 
 The text blocks are read in the order the file states (ALTO 4.3 ``ReadingOrder``), else
-in the engine's, with each chain of ``IDNEXT`` links (a story's flow) read on end. Every
+in the engine's, with each chain of ``IDNEXT`` links (a story's flow) read on end; a block
+whose lines run across a gutter (by its words' positions) is read column by column. Every
 ``TextLine`` becomes a line with its box (converted to points from the file's
 ``MeasurementUnit``: pixel at 300 dpi, mm10, inch1200), its font size and style (from
 ``TextStyle``, else estimated from its words' heights and letter shapes, steadied over its
@@ -19,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from statistics import median
+from typing import TypeVar
 
 from lxml import etree
 
@@ -32,10 +34,12 @@ from copydesk.pagelayout.ocrwords import (
     touching,
 )
 from copydesk.pagelayout.page import is_rule
+from copydesk.pagelayout.wordgutters import SIDE_LINES, column_of, word_gutters
 from copydesk.xmlinput import local as _local
 from copydesk.xmlinput import parse_root
 
 KIND = "alto"
+T = TypeVar("T")
 POINTS = {"pixel": 72 / 300, "mm10": 72 / 254, "inch1200": 72 / 1200}
 
 
@@ -69,8 +73,8 @@ def _stated_order(root: etree._Element) -> list[etree._Element]:
     return [ids[ref] for ref in refs if ref in ids]
 
 
-def _block_order(stated: list[etree._Element], blocks: dict[etree._Element, list[Line]]
-                 ) -> tuple[list[list[Line]], bool]:
+def _block_order(stated: list[etree._Element], blocks: dict[etree._Element, T]
+                 ) -> tuple[list[T], bool]:
     """The page's text blocks in the order the file states (``ReadingOrder``; an element it
     names stands for the blocks it holds or is in), the rest after; else with each chain of
     ``IDNEXT`` links read on end (the engine's article flow), in the file's order. Whether
@@ -135,71 +139,26 @@ def alto_pages(data: bytes, first: int = 1,
         # per text block (the element itself: it stays alive as the key): (line, own size)
         estimated: dict[etree._Element, list[tuple[int, float]]] = {}
         block_ems: dict[etree._Element, list[float]] = {}
-        blocks: dict[etree._Element, list[Line]] = {}
+        blocks: dict[etree._Element, list[list[Line]]] = {}
+        in_block: dict[etree._Element, list[etree._Element]] = {}
         for text_line in _children(page, "TextLine"):
-            start = len(lines)
-            words, style = [], styles.get((text_line.get("STYLEREFS") or "").split(" ")[0])
-            ems, whole, strings, glue, spaced = [], None, [], [], False
-            confs: list[float | None] = []
-            word_styles: dict[str, int] = {}  # style -> characters set in it
-            for item in text_line:
-                name = _local(item)
-                if name == "String":
-                    words.append(item.get("CONTENT", ""))
-                    glue.append(bool(strings) and not spaced and touching(
-                        (strings[-1].get("CONTENT", ""), _box(strings[-1], 1.0)),
-                        (words[-1], _box(item, 1.0))))
-                    strings.append(item)
-                    confs.append(_confidence(item.get("WC")))
-                    spaced = False
-                    if item.get("SUBS_TYPE") == "HypPart1":
-                        whole = item.get("SUBS_CONTENT") or None
-                    ems.append(em_size(words[-1], _num(item, "HEIGHT") * scale))
-                    ref = (item.get("STYLEREFS") or "").split(" ")[0]
-                    word_styles[ref] = word_styles.get(ref, 0) + len(words[-1])
-                elif name == "HYP" and words:
-                    words[-1] += item.get("CONTENT", "-") or "-"
-                elif name == "SP":
-                    spaced = True
-            text = joined(words, glue)
-            if not text.strip():
-                continue
-            x, y = _num(text_line, "HPOS") * scale, _num(text_line, "VPOS") * scale
-            w, h = _num(text_line, "WIDTH") * scale, _num(text_line, "HEIGHT") * scale
-            if opens_with_initial([(c, _num(e, "HEIGHT")) for c, e in zip(words, strings,
-                                                                          strict=True)]):
-                # a drop cap glued to the words beside it: a line of its own
-                cap = _box(strings[0], scale)
-                lines.append(Line(text=words[0], page=number, box=cap,
-                                  font_size=round(cap.height, 2)))
-                rest = [_box(e, scale) for e in strings[1:]]
-                x, y = min(b.x0 for b in rest), min(b.y0 for b in rest)
-                w, h = max(b.x1 for b in rest) - x, max(b.y1 for b in rest) - y
-                words, ems, glue, confs = words[1:], ems[1:], [False, *glue[2:]], confs[1:]
-                text = joined(words, glue)
-            if style is None and word_styles:  # (an element with no children tests false)
-                # the line's style is the one most of its letters are set in (an italic
-                # first word does not make the line italic)
-                style = styles.get(max(word_styles, key=word_styles.__getitem__))
-            font_style = (style.get("FONTSTYLE") or "") if style is not None else ""
-            given = _num(style, "FONTSIZE") if style is not None else 0.0
-            if not given and any(ems):
-                block = text_line.getparent()
-                block_ems.setdefault(block, []).extend(e for e in ems if e)
-                estimated.setdefault(block, []).append(
-                    (len(lines), median([e for e in ems if e])))
-            lines.append(Line(
-                text=text, page=number,
-                box=Box(x0=round(x, 2), y0=round(y, 2), x1=round(x + w, 2), y1=round(y + h, 2)),
-                font=style.get("FONTFAMILY") if style is not None else None,
-                font_size=given or round(median([e for e in ems if e] or [h]), 2) or None,
-                bold="bold" in font_style, italic="italic" in font_style, hyphen_word=whole,
-                confidences=token_confidences(words, glue, confs)))
-            blocks.setdefault(text_line.getparent(), []).extend(lines[start:])
-            if word_ids is not None:
-                ids = [e.get("ID", "") for e in (text_line, text_line.getparent(), *strings)]
-                for line in lines[start:]:
-                    word_ids[line_key(line)] = [i for i in ids if i]
+            in_block.setdefault(text_line.getparent(), []).append(text_line)
+        for block, text_lines in in_block.items():
+            # the engine's block, cut into columns where its words show a gutter it ran
+            # its lines across
+            gutters = word_gutters([_words(text_line) for text_line in text_lines]
+                                   ) if len(text_lines) >= 2 * SIDE_LINES else []
+            columns: list[list[Line]] = []
+            for column in range(len(gutters) + 1):
+                start = len(lines)
+                for text_line in text_lines:
+                    items = _in_column(text_line, gutters, column)
+                    if items:
+                        _add_line(lines, text_line, items, number, scale, styles, estimated,
+                                  block_ems, word_ids)
+                if len(lines) > start:
+                    columns.append(lines[start:])
+            blocks[block] = columns
         steady_sizes(lines, estimated, block_ems)
         pictures, rules = [], []
         for element in _children(page, "Illustration") + _children(page, "GraphicalElement"):
@@ -208,11 +167,116 @@ def alto_pages(data: bytes, first: int = 1,
                        y1=y + _num(element, "HEIGHT") * scale)
             graphic = _local(element) == "GraphicalElement"
             (rules if graphic and is_rule(area) else pictures).append(area)
-        ordered, given = _block_order(stated, blocks)
+        order, given = _block_order(stated, blocks)
+        ordered = [column for columns in order for column in columns]
         pages.append(Page(number=number, width=_num(page, "WIDTH") * scale,
                           height=_num(page, "HEIGHT") * scale, lines=lines,
                           pictures=pictures, rules=rules, blocks=ordered, order_given=given))
     return pages
+
+
+def _words(text_line: etree._Element) -> list[tuple[float, float, float]]:
+    """A ``TextLine``'s words as their left and right edges and their heights."""
+    strings = list(text_line.iter("{*}String"))
+    try:  # (one parse of plain numbers; the careful one where some is not)
+        words = [(x := float(e.get("HPOS") or 0), x + float(e.get("WIDTH") or 0),
+                  float(e.get("HEIGHT") or 0)) for e in strings]
+    except ValueError:
+        words = [(x := _num(e, "HPOS"), x + _num(e, "WIDTH"), _num(e, "HEIGHT")) for e in strings]
+    return [w for w in words if math.isfinite(w[0] + w[1] + w[2])]
+
+
+def _in_column(text_line: etree._Element, gutters: list[float], column: int
+               ) -> list[etree._Element]:
+    """The children of a ``TextLine`` in one column of its block (all, with no gutters):
+    its ``String``s standing there, each with the ``SP`` and ``HYP`` after it."""
+    if not gutters:
+        return list(text_line)
+    out, current = [], -1
+    for item in text_line:
+        if _local(item) == "String":
+            x = _num(item, "HPOS")
+            current = column_of(x, x + _num(item, "WIDTH"), gutters)
+        if current == column:
+            out.append(item)
+    return out
+
+
+def _add_line(lines: list[Line], text_line: etree._Element, items: list[etree._Element],
+              number: int, scale: float, styles: dict[str | None, etree._Element],
+              estimated: dict[etree._Element, list[tuple[int, float]]],
+              block_ems: dict[etree._Element, list[float]],
+              word_ids: dict[tuple[int | None, float, float, float, float], list[str]] | None
+              ) -> None:
+    """The line (two, with a drop cap) that a ``TextLine``'s children ``items`` make, added
+    to ``lines``; its words' sizes noted for steadying over the block (``estimated``,
+    ``block_ems``) and its ids in ``word_ids``."""
+    start = len(lines)
+    words, style = [], styles.get((text_line.get("STYLEREFS") or "").split(" ")[0])
+    ems, whole, strings, glue, spaced = [], None, [], [], False
+    confs: list[float | None] = []
+    word_styles: dict[str, int] = {}  # style -> characters set in it
+    for item in items:
+        name = _local(item)
+        if name == "String":
+            words.append(item.get("CONTENT", ""))
+            glue.append(bool(strings) and not spaced and touching(
+                (strings[-1].get("CONTENT", ""), _box(strings[-1], 1.0)),
+                (words[-1], _box(item, 1.0))))
+            strings.append(item)
+            confs.append(_confidence(item.get("WC")))
+            spaced = False
+            if item.get("SUBS_TYPE") == "HypPart1":
+                whole = item.get("SUBS_CONTENT") or None
+            ems.append(em_size(words[-1], _num(item, "HEIGHT") * scale))
+            ref = (item.get("STYLEREFS") or "").split(" ")[0]
+            word_styles[ref] = word_styles.get(ref, 0) + len(words[-1])
+        elif name == "HYP" and words:
+            words[-1] += item.get("CONTENT", "-") or "-"
+        elif name == "SP":
+            spaced = True
+    text = joined(words, glue)
+    if not text.strip():
+        return
+    x, y = _num(text_line, "HPOS") * scale, _num(text_line, "VPOS") * scale
+    w, h = _num(text_line, "WIDTH") * scale, _num(text_line, "HEIGHT") * scale
+    if len(items) < len(text_line):  # a column's part of the line: its words' box
+        parts = [_box(e, scale) for e in strings]
+        x, y = min(b.x0 for b in parts), min(b.y0 for b in parts)
+        w, h = max(b.x1 for b in parts) - x, max(b.y1 for b in parts) - y
+    if opens_with_initial([(c, _num(e, "HEIGHT")) for c, e in zip(words, strings,
+                                                                  strict=True)]):
+        # a drop cap glued to the words beside it: a line of its own
+        cap = _box(strings[0], scale)
+        lines.append(Line(text=words[0], page=number, box=cap,
+                          font_size=round(cap.height, 2)))
+        rest = [_box(e, scale) for e in strings[1:]]
+        x, y = min(b.x0 for b in rest), min(b.y0 for b in rest)
+        w, h = max(b.x1 for b in rest) - x, max(b.y1 for b in rest) - y
+        words, ems, glue, confs = words[1:], ems[1:], [False, *glue[2:]], confs[1:]
+        text = joined(words, glue)
+    if style is None and word_styles:  # (an element with no children tests false)
+        # the line's style is the one most of its letters are set in (an italic
+        # first word does not make the line italic)
+        style = styles.get(max(word_styles, key=word_styles.__getitem__))
+    font_style = (style.get("FONTSTYLE") or "") if style is not None else ""
+    given = _num(style, "FONTSIZE") if style is not None else 0.0
+    if not given and any(ems):
+        block = text_line.getparent()
+        block_ems.setdefault(block, []).extend(e for e in ems if e)
+        estimated.setdefault(block, []).append(
+            (len(lines), median([e for e in ems if e])))
+    lines.append(Line(
+        text=text, page=number,
+        box=Box(x0=round(x, 2), y0=round(y, 2), x1=round(x + w, 2), y1=round(y + h, 2)),
+        font=style.get("FONTFAMILY") if style is not None else None,
+        font_size=given or round(median([e for e in ems if e] or [h]), 2) or None,
+        bold="bold" in font_style, italic="italic" in font_style, hyphen_word=whole,
+        confidences=token_confidences(words, glue, confs)))
+    if word_ids is not None:
+        ids = [e.get("ID", "") for e in (text_line, text_line.getparent(), *strings)]
+        for line in lines[start:]:
+            word_ids[line_key(line)] = [i for i in ids if i]
 
 
 def sniff_alto(head: bytes, name: str) -> float:

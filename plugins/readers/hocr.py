@@ -3,7 +3,8 @@
 Every ``ocr_line`` (and ``ocr_header``, ``ocr_caption``, ``ocr_textfloat``) becomes a line with
 its box (converted to points from the page's ``scan_res``, else 300 dpi) and its font size
 (``x_size``); bold and italic from ``<strong>``/``<em>`` around words; the engine's blocks
-(``ocr_carea``, else ``ocr_par``) are kept, and the page layout reads them whole. The file's
+(``ocr_carea``, else ``ocr_par``) are kept, and the page layout reads them whole (a block
+whose lines run across a gutter, by its words, is cut into its columns first). The file's
 encoding is its declaration's (BOM, XML declaration, ``<meta charset>``), else UTF-8. Pages go through the
 shared page layout (columns, reading order, running heads) and the print cleaners; picture
 areas (``ocr_photo``, ``ocr_image``…) and rules (``ocr_separator``) help it find captions and
@@ -23,6 +24,7 @@ from lxml import etree
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
 from copydesk.pagelayout.ocrwords import token_confidences
+from copydesk.pagelayout.wordgutters import column_of, word_gutters
 from copydesk.sources import markup_encoding
 
 KIND = "hocr"
@@ -115,8 +117,10 @@ def hocr_pages(data: bytes, first: int = 1) -> list[Page]:
         dpi = (_title(page, "scan_res") or [300.0])[0] or 300.0
         scale = 72 / dpi
         box = page_box if len(page_box := _title(page, "bbox")) == 4 else [0.0, 0.0, 0.0, 0.0]
-        lines, pictures, rules = [], [], []
-        blocks: dict[etree._Element | None, list[Line]] = {}
+        pictures, rules = [], []
+        # per engine block: its lines, each a ready line (a drop cap) or (element, words,
+        # their boxes, type size, the line's box)
+        found: dict[etree._Element | None, list[Line | tuple]] = {}
         for element in page.iter():
             classes = _classes(element) if isinstance(element.tag, str) else set()
             bbox = _title(element, "bbox")
@@ -129,29 +133,61 @@ def hocr_pages(data: bytes, first: int = 1) -> list[Page]:
             if len(bbox) != 4:  # no usable box: the nearest enclosing one, else the page's foot
                 bbox = next((b for a in element.iterancestors() if len(b := _title(a, "bbox")) == 4),
                             [0.0, box[3], box[2], box[3]])
-            block = blocks.setdefault(_block_of(element), [])
-            start = len(lines)
-            words = [w for w in element.iter() if "ocrx_word" in _classes(w)] or [element]
-            text = " ".join(" ".join("".join(w.itertext()).split()) for w in words).strip()
-            if not text:
+            records = found.setdefault(_block_of(element), [])
+            words = [w for w in element.iter() if "ocrx_word" in _classes(w)
+                     and "".join(w.itertext()).strip()] or [element]
+            if not "".join(element.itertext()).strip():
                 continue
             size = (_title(element, "x_size") or [0.0])[0] * scale * 0.75 or None
             boxes = [_title(w, "bbox") for w in words]
-            if all(len(b) == 4 for b in boxes) and opens_with_initial([
+            if len(words) == 1 and words[0] is element or not all(len(b) == 4 for b in boxes):
+                boxes = [bbox] * len(words)
+            if len(words) > 1 and opens_with_initial([
                     ("".join(w.itertext()).strip(), b[3] - b[1])
                     for w, b in zip(words, boxes, strict=True)]):
                 # a drop cap glued to the words beside it: a line of its own
-                lines.append(_line(words[0], boxes[0], number, scale, None))
-                words, rest = words[1:], boxes[1:]
-                bbox = [min(b[0] for b in rest), min(b[1] for b in rest),
-                        max(b[2] for b in rest), max(b[3] for b in rest)]
-                text = " ".join(" ".join("".join(w.itertext()).split()) for w in words).strip()
-            lines.append(_line(element, bbox, number, scale, size, words, text))
-            block += lines[start:]
+                records.append(_line(words[0], boxes[0], number, scale, None))
+                words, boxes, bbox = words[1:], boxes[1:], []
+            records.append((element, words, boxes, size, bbox))
+        lines: list[Line] = []
+        blocks: list[list[Line]] = []
+        for key, records in found.items():
+            for column in _columns(records, number, scale):
+                lines += column
+                if key is not None:
+                    blocks.append(column)
         pages.append(Page(number=number, width=box[2] * scale, height=box[3] * scale,
                           lines=lines, pictures=pictures, rules=rules,
-                          blocks=[b for key, b in blocks.items() if key is not None]))
+                          blocks=blocks))
     return pages
+
+
+def _columns(records: list[Line | tuple], number: int, scale: float) -> list[list[Line]]:
+    """One engine block's lines (ready lines, or an element with its words, their boxes,
+    type size and its own box, empty when a drop cap was taken off it), as one list of lines, or one per column where the block's words show a
+    gutter the engine ran its lines across (``wordgutters``)."""
+    gutters = word_gutters([[(b[0], b[2], b[3] - b[1]) for b in r[2]]
+                            for r in records if isinstance(r, tuple)])
+    columns: list[list[Line]] = [[] for _ in range(len(gutters) + 1)]
+    for record in records:
+        if isinstance(record, Line):
+            assert record.box is not None
+            columns[column_of(record.box.x0 / scale, record.box.x1 / scale, gutters)].append(record)
+            continue
+        element, words, boxes, size, whole = record
+        pieces: list[list[int]] = [[] for _ in columns]
+        for i, b in enumerate(boxes):
+            pieces[column_of(b[0], b[2], gutters)].append(i)
+        for column, piece in zip(columns, pieces, strict=True):
+            if not piece:
+                continue
+            chosen = [words[i] for i in piece]
+            bbox = whole if whole and len(piece) == len(words) else [
+                min(boxes[i][0] for i in piece), min(boxes[i][1] for i in piece),
+                max(boxes[i][2] for i in piece), max(boxes[i][3] for i in piece)]
+            text = " ".join(" ".join("".join(w.itertext()).split()) for w in chosen).strip()
+            column.append(_line(element, bbox, number, scale, size, chosen, text))
+    return [c for c in columns if c]
 
 
 def sniff_hocr(head: bytes, name: str) -> float:

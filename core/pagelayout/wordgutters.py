@@ -1,0 +1,76 @@
+"""Columns inside one of an OCR engine's blocks, found from its words.
+
+An engine sometimes makes one block, and even one line, of two columns whose lines happen to
+stand level: a sidebar of key figures beside the text of a research note comes out as lines
+that run from the sidebar's label across the gutter into the text. The page layout cannot
+part such lines; the words can: a vertical strip no word of the block crosses, from its top
+to its foot, is a gutter. The block is cut there only on strong evidence, and never into a
+table's columns or off a column of markers:
+
+- the strip is at least ``GUTTER`` word heights wide (a word space is a third of one);
+- the text on each side of it stands in at least ``SIDE_LINES`` lines;
+- one side is running text (on average ``TEXT_WORDS`` words or more a line) and the other
+  is more than a column of markers, numbers or single cells (``SIDE_WORDS`` words a line):
+  a table's columns, a transcript's ``Q.``/``A.`` and a list's numbers stay in their rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from statistics import median
+
+GUTTER = 0.8
+SIDE_LINES = 3
+TEXT_WORDS = 5.0
+SIDE_WORDS = 2.0
+
+
+# a word as its left and right edges and its height, in any one unit
+Word = tuple[float, float, float]
+
+
+def word_gutters(lines: Sequence[Sequence[Word]]) -> list[float]:
+    """Where to cut a block's lines (each given as its words) into columns: the x of each
+    gutter's middle, left to right (empty: the block is one column)."""
+    if len(lines) < 2 * SIDE_LINES:
+        return []
+    words = [w for line in lines for w in line]
+    if not words:
+        return []
+    height = median(w[2] for w in words)
+    spans = sorted((w[0], w[1]) for w in words)
+    clear: list[tuple[float, float]] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= GUTTER * height:
+            clear.append((reach, x0))
+        reach = max(reach, x1)
+    if not clear:
+        return []
+    cuts = [(a + b) / 2 for a, b in clear]
+    # words per line of each segment between two clear strips
+    segments = [_words_per_line(lines, lo, hi) for lo, hi in zip(
+        [float("-inf"), *cuts], [*cuts, float("inf")], strict=True)]
+    kept = []
+    for i, cut in enumerate(cuts):
+        (left_lines, left_words), (right_lines, right_words) = segments[i], segments[i + 1]
+        if min(left_lines, right_lines) < SIDE_LINES:
+            continue
+        if max(left_words, right_words) >= TEXT_WORDS and min(left_words, right_words) >= SIDE_WORDS:
+            kept.append(cut)
+    return kept
+
+
+def _words_per_line(lines: Sequence[Sequence[Word]], lo: float, hi: float) -> tuple[int, float]:
+    """How many lines have words between ``lo`` and ``hi`` (by their middles), and how many
+    such words each of them has on average."""
+    counts = [n for line in lines
+              if (n := sum(1 for w in line if lo < (w[0] + w[1]) / 2 < hi))]
+    return len(counts), (sum(counts) / len(counts) if counts else 0.0)
+
+
+def column_of(x0: float, x1: float, gutters: Sequence[float]) -> int:
+    """The column (0 from the left) a word from ``x0`` to ``x1`` stands in, between
+    ``gutters``."""
+    middle = (x0 + x1) / 2
+    return sum(middle > g for g in gutters)
