@@ -11,7 +11,11 @@ table's columns or off a column of markers:
 - the text on each side of it stands in at least ``SIDE_LINES`` lines;
 - one side is running text (on average ``TEXT_WORDS`` words or more a line) and the other
   is more than a column of markers, numbers or single cells (``SIDE_WORDS`` words a line):
-  a table's columns, a transcript's ``Q.``/``A.`` and a list's numbers stay in their rows.
+  a table's columns, a transcript's ``Q.``/``A.`` and a list's numbers stay in their rows;
+- and the two sides are columns of their own: their lines stand level only by chance (the
+  feet of their words on one line differ by ``LEVEL`` of a word height or more, at the
+  median line), or both are running text. A form's or a table's row is level by design,
+  and reads across.
 """
 
 from __future__ import annotations
@@ -23,10 +27,11 @@ GUTTER = 0.8
 SIDE_LINES = 3
 TEXT_WORDS = 5.0
 SIDE_WORDS = 2.0
+LEVEL = 0.2
 
 
-# a word as its left and right edges and its height, in any one unit
-Word = tuple[float, float, float]
+# a word as its left and right edges, its top and its foot, in any one unit
+Word = tuple[float, float, float, float]
 
 
 def word_gutters(lines: Sequence[Sequence[Word]]) -> list[float]:
@@ -37,7 +42,7 @@ def word_gutters(lines: Sequence[Sequence[Word]]) -> list[float]:
     words = [w for line in lines for w in line]
     if not words:
         return []
-    height = median(w[2] for w in words)
+    height = median(w[3] - w[2] for w in words)
     spans = sorted((w[0], w[1]) for w in words)
     clear: list[tuple[float, float]] = []
     reach = spans[0][1]
@@ -56,9 +61,25 @@ def word_gutters(lines: Sequence[Sequence[Word]]) -> list[float]:
         (left_lines, left_words), (right_lines, right_words) = segments[i], segments[i + 1]
         if min(left_lines, right_lines) < SIDE_LINES:
             continue
-        if max(left_words, right_words) >= TEXT_WORDS and min(left_words, right_words) >= SIDE_WORDS:
+        if max(left_words, right_words) < TEXT_WORDS or min(left_words, right_words) < SIDE_WORDS:
+            continue
+        if min(left_words, right_words) >= TEXT_WORDS or _offset(
+                lines, cuts[i - 1] if i else float("-inf"), cut,
+                cuts[i + 1] if i + 1 < len(cuts) else float("inf")) >= LEVEL * height:
             kept.append(cut)
     return kept
+
+
+def _offset(lines: Sequence[Sequence[Word]], lo: float, cut: float, hi: float) -> float:
+    """How far apart the feet of a line's words left of ``cut`` (from ``lo``) and right of
+    it (to ``hi``) stand, at the median of the lines with words on both sides."""
+    offsets = []
+    for line in lines:
+        left = [w[3] for w in line if lo < (w[0] + w[1]) / 2 < cut]
+        right = [w[3] for w in line if cut < (w[0] + w[1]) / 2 < hi]
+        if left and right:
+            offsets.append(abs(median(left) - median(right)))
+    return median(offsets) if offsets else float("inf")
 
 
 def _words_per_line(lines: Sequence[Sequence[Word]], lo: float, hi: float) -> tuple[int, float]:

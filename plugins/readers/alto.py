@@ -175,15 +175,17 @@ def alto_pages(data: bytes, first: int = 1,
     return pages
 
 
-def _words(text_line: etree._Element) -> list[tuple[float, float, float]]:
-    """A ``TextLine``'s words as their left and right edges and their heights."""
+def _words(text_line: etree._Element) -> list[tuple[float, float, float, float]]:
+    """A ``TextLine``'s words as their left and right edges, their tops and their feet."""
     strings = list(text_line.iter("{*}String"))
     try:  # (one parse of plain numbers; the careful one where some is not)
         words = [(x := float(e.get("HPOS") or 0), x + float(e.get("WIDTH") or 0),
-                  float(e.get("HEIGHT") or 0)) for e in strings]
+                  y := float(e.get("VPOS") or 0), y + float(e.get("HEIGHT") or 0))
+                 for e in strings]
     except ValueError:
-        words = [(x := _num(e, "HPOS"), x + _num(e, "WIDTH"), _num(e, "HEIGHT")) for e in strings]
-    return [w for w in words if math.isfinite(w[0] + w[1] + w[2])]
+        words = [(x := _num(e, "HPOS"), x + _num(e, "WIDTH"), y := _num(e, "VPOS"),
+                  y + _num(e, "HEIGHT")) for e in strings]
+    return [w for w in words if math.isfinite(w[0] + w[1] + w[2] + w[3])]
 
 
 def _in_column(text_line: etree._Element, gutters: list[float], column: int

@@ -166,7 +166,7 @@ def _columns(records: list[Line | tuple], number: int, scale: float) -> list[lis
     """One engine block's lines (ready lines, or an element with its words, their boxes,
     type size and its own box, empty when a drop cap was taken off it), as one list of lines, or one per column where the block's words show a
     gutter the engine ran its lines across (``wordgutters``)."""
-    gutters = word_gutters([[(b[0], b[2], b[3] - b[1]) for b in r[2]]
+    gutters = word_gutters([[(b[0], b[2], b[1], b[3]) for b in r[2]]
                             for r in records if isinstance(r, tuple)])
     columns: list[list[Line]] = [[] for _ in range(len(gutters) + 1)]
     for record in records:

@@ -358,6 +358,13 @@ def test_a_tables_rows_and_a_transcripts_markers_stay_in_their_lines(fmt):
     data = _hocr_of(transcript) if fmt == "hocr" else _alto_of(transcript)
     text = _body(copydesk.read(data, fmt))
     assert f"Q. {TEXT[0]}" in text and f"A. {TEXT[1]}" in text
+    # a form: a row of labelled fields and a field set apart, level by design (a booking
+    # sheet that used to be read as two columns, every field parted from its row)
+    fields = [["Charges", "RACKETEERING", "VIOLATION", "First", "Count"], ["Comments", "None"]]
+    form = _laid_out([fields[0]] * 7, [fields[1]] * 7, gutter=1200, drop=0)
+    data = _hocr_of(form) if fmt == "hocr" else _alto_of(form)
+    text = _body(copydesk.read(data, fmt))
+    assert "Charges RACKETEERING VIOLATION First Count Comments None Charges" in text
 
 
 @pytest.mark.skipif(not SCANS.is_dir(), reason="shared evaluation data not present")
