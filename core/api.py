@@ -107,6 +107,11 @@ def write(
     else:
         raise UsageError("name the output format when writing to a stream")
     chosen = build_options(writer.options, options or {}, f"writer {writer.name!r}")
+    if isinstance(dest, str | os.PathLike) and getattr(chosen, "images", None) == "":
+        # pictures cut from page images go beside the output, in a folder named after it
+        folder = Path(os.fspath(dest)).stem + "_images"
+        chosen = dataclasses.replace(chosen, images=str(Path(os.fspath(dest)).parent / folder),
+                                     images_link=chosen.images_link or folder)
     if isinstance(dest, str | os.PathLike):
         with atomic_output(dest) as stream:
             _run_writer(writer, doc, stream, os.fspath(dest), chosen)

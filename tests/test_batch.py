@@ -105,7 +105,8 @@ def test_a_wrong_writer_option_is_one_usage_error_before_any_file(folder, tmp_pa
     result = cli("convert", str(folder), "--output-dir", str(out), "-t", "md", "--tei-breaks")
     err = result.stderr.decode()
     assert result.returncode == 2
-    assert err.strip().splitlines() == ["copydesk: writer 'markdown' takes no options (given: breaks)"]
+    assert err.strip().splitlines() == [
+        "copydesk: writer 'markdown' has no option 'breaks' (options: images, images-link)"]
     assert not out.exists()
 
 

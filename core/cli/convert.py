@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -39,6 +40,9 @@ DEFAULT_STDOUT_FORMAT = "markdown"
 @click.option("-O", "--option", "writer_options", multiple=True, metavar="KEY=VALUE",
               help="An option of the output format (see 'copydesk formats').")
 @click.option("--cover", metavar="IMAGE", help="A cover image (EPUB; same as -O cover=IMAGE).")
+@click.option("--images", type=click.Path(file_okay=False, exists=True), metavar="DIR",
+              help="Page images are here too (besides each input's folder): pictures on them "
+                   "are cut into the figures (COPYDESK_IMAGES).")
 @click.option("--tei-breaks", is_flag=True, help="Page, column and line breaks in TEI (-O breaks=true).")
 @click.option("--output-dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Batch: convert each input (files, folders, globs) to its own file in DIR.")
@@ -54,7 +58,7 @@ def convert(
     to_format: str | None, add: tuple[str, ...], remove: tuple[str, ...],
     cleaner_options: tuple[str, ...], report: bool,
     metadata: tuple[str, ...], title: str | None, writer_options: tuple[str, ...],
-    cover: str | None, tei_breaks: bool, output_dir: str | None, jobs: int | None,
+    cover: str | None, images: str | None, tei_breaks: bool, output_dir: str | None, jobs: int | None,
     force: bool, cluster: str | None, extra_plugins: tuple[str, ...],
 ) -> int | None:
     """Convert INPUT... ('-' for stdin) to one output; several inputs make one edition.
@@ -64,6 +68,8 @@ def convert(
     # The model is a tree (no reference cycles): the cyclic collector only rescans a large
     # heap again and again while a long document is built, which costs a sixth of the run.
     gc.disable()
+    if images:  # (the environment: batch workers inherit it)
+        os.environ["COPYDESK_IMAGES"] = os.path.abspath(images)
     pairs = parse_pairs(metadata, "--metadata")
     if title:
         pairs["title"] = title

@@ -16,8 +16,10 @@ from copydesk.pagelayout.page import (
     between_rules,
     bounds,
     by_picture,
+    picture_of,
 )
 from copydesk.pagelayout.paragraphs import is_initial
+from copydesk.pictures import address
 from copydesk.textlines import SENTENCE_END, join_stripped
 
 QUOTE_SIZE = 1.15  # type this much larger, in italic or between rules, sets a pull quote
@@ -112,16 +114,17 @@ def classify(group: list[Line], page: Page, size: float, height: float,
     return "paragraph"
 
 
-def figure(group: list[Line], credit: list[Line] | None) -> Figure:
-    """A caption's lines (and those of its credit, set apart) as a figure."""
+def figure(group: list[Line], credit: list[Line] | None, src: str | None = None) -> Figure:
+    """A caption's lines (and those of its credit, set apart) as a figure (of the picture
+    at ``src``, where known)."""
     text = join_stripped(group)
     if credit:
         caption, shown = " ".join(text.split()), join_stripped(credit)
         credit_text = split_credit(f"({shown.strip('()')})")[1] or shown
     else:
         caption, credit_text = split_credit(text)
-    return Figure(blocks=[Caption(text=caption, credit=credit_text,
-                                  lines=[*group, *(credit or [])])])
+    return Figure(src=src, alt=(caption or None) if src else None, blocks=[
+        Caption(text=caption, credit=credit_text, lines=[*group, *(credit or [])])])
 
 
 def page_blocks(page: Page, groups: list[list[Line]], size: float,
@@ -144,7 +147,9 @@ def page_blocks(page: Page, groups: list[list[Line]], size: float,
             after = groups[i + 1] if i + 1 < len(groups) else None
             credit = after if after is not None and _is_credit(after, group, size) else None
             skip = credit is not None
-            blocks.append(figure(group, credit))
+            picture = picture_of(group, page.pictures, height) if page.image else None
+            blocks.append(figure(group, credit, address(page.image, picture, page.to_pixels)
+                                 if page.image and picture else None))
         elif kind == "pullquote":
             blocks.append(PullQuote(text=join_stripped(group), lines=group))
         elif kind == "heading":

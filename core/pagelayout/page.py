@@ -6,6 +6,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from copydesk.model.layout import Box, Line
 
@@ -32,8 +33,9 @@ REGION_FURNITURE = {"header": "running-head", "footer": "running-foot", "page-nu
 class Page:
     """One page's lines (boxes in points, origin top-left), its size, the areas its pictures
     take and the rules (lines) drawn on it, and the blocks its source grouped the lines into
-    (each a list of ``lines``' members in the source's order; empty when it gave none), and
-    whether the source listed the blocks in its reading order (an OCR engine does)."""
+    (each a list of ``lines``' members in the source's order; empty when it gave none),
+    whether the source listed the blocks in its reading order (an OCR engine does), and the
+    page's image where known (for cutting its pictures out)."""
 
     number: int
     width: float
@@ -44,6 +46,8 @@ class Page:
     blocks: list[list[Line]] = field(default_factory=list)
     blocks_ordered: bool = True  # the blocks come in the source's reading order
     order_given: bool = False  # … which it states outright (PAGE-XML ``ReadingOrder``): kept
+    image: Path | None = None  # the page's image, where the source names one that is there
+    to_pixels: float = 1.0  # the image's pixels to one unit of the boxes
 
     @functools.cached_property
     def text_extent(self) -> tuple[float, float]:
@@ -86,15 +90,21 @@ def overlap(a: Box, b: Box) -> float:
 
 def by_picture(group: list[Line], pictures: list[Box], height: float) -> bool:
     """Whether the group starts just under a picture area (or ends just over one)."""
+    return picture_of(group, pictures, height) is not None
+
+
+def picture_of(group: list[Line], pictures: list[Box], height: float) -> Box | None:
+    """The picture area the group starts just under (or ends just over), if any: the
+    nearest."""
     box = bounds(group)
+    near = []
     for picture in pictures:
         if overlap(box, picture) < 0.5:
             continue
-        if -height <= box.y0 - picture.y1 <= NEAR * height:
-            return True
-        if -height <= picture.y0 - box.y1 <= NEAR * height:
-            return True
-    return False
+        for gap in (box.y0 - picture.y1, picture.y0 - box.y1):
+            if -height <= gap <= NEAR * height:
+                near.append((abs(gap), picture))
+    return min(near, key=lambda n: n[0])[1] if near else None
 
 
 def between_rules(group: list[Line], rules: list[Box], height: float) -> bool:

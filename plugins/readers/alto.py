@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from pathlib import Path
 from statistics import median
 from typing import TypeVar
 
@@ -35,6 +36,7 @@ from copydesk.pagelayout.ocrwords import (
 )
 from copydesk.pagelayout.page import is_rule
 from copydesk.pagelayout.wordgutters import SIDE_LINES, column_of, word_gutters
+from copydesk.pictures import image_dpi, image_folders, page_image
 from copydesk.xmlinput import local as _local
 from copydesk.xmlinput import parse_root
 
@@ -102,7 +104,7 @@ def _block_order(stated: list[etree._Element], blocks: dict[etree._Element, T]
 
 
 def read_alto(source: Source) -> Document:
-    pages = alto_pages(source.read_bytes())
+    pages = alto_pages(source.read_bytes(), folders=image_folders(source.path))
     if not any(p.lines for p in pages):
         raise InputError("the ALTO file has no text lines")
     return document_from_pages(pages)
@@ -124,15 +126,22 @@ def _confidence(value: str | None) -> float | None:
 
 
 def alto_pages(data: bytes, first: int = 1,
-               word_ids: dict[tuple[int | None, float, float, float, float], list[str]] | None = None
-               ) -> list[Page]:
+               word_ids: dict[tuple[int | None, float, float, float, float], list[str]] | None = None,
+               folders: list[Path] | None = None, image: Path | None = None) -> list[Page]:
     """The pages of one ALTO file, numbered from ``first``; ``word_ids`` (when given) gets
-    each line's ``String`` and ``TextBlock`` ids, by :func:`line_key` (for METS issues)."""
+    each line's ``String`` and ``TextBlock`` ids, by :func:`line_key` (for METS issues); the
+    page image is the one ``sourceImageInformation`` names, looked for in ``folders``, or
+    ``image`` (a METS page's)."""
     root = parse_root(data, "alto", "ALTO")
     unit = next((u.text or "" for u in _children(root, "MeasurementUnit")), "pixel").strip()
     scale = POINTS.get(unit, POINTS["pixel"])
     styles = {s.get("ID"): s for s in _children(root, "TextStyle")}
     stated = _stated_order(root)
+    image = image or page_image(next((f.text for f in _children(root, "fileName")), None),
+                                folders or [])
+    # the image's pixels to a point: exact for pixel units, by the image's resolution else
+    to_pixels = 1 / scale if unit not in POINTS or unit == "pixel" else (
+        image_dpi(image) / 72 if image else 300 / 72)
     pages = []
     for number, page in enumerate(_children(root, "Page"), first):
         lines = []
@@ -171,7 +180,8 @@ def alto_pages(data: bytes, first: int = 1,
         ordered = [column for columns in order for column in columns]
         pages.append(Page(number=number, width=_num(page, "WIDTH") * scale,
                           height=_num(page, "HEIGHT") * scale, lines=lines,
-                          pictures=pictures, rules=rules, blocks=ordered, order_given=given))
+                          pictures=pictures, rules=rules, blocks=ordered, order_given=given,
+                          image=image, to_pixels=to_pixels))
     return pages
 
 

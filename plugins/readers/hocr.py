@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import lxml.html
 from lxml import etree
@@ -25,6 +26,7 @@ from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
 from copydesk.pagelayout.ocrwords import token_confidences
 from copydesk.pagelayout.wordgutters import column_of, word_gutters
+from copydesk.pictures import image_folders, page_image
 from copydesk.sources import markup_encoding
 
 KIND = "hocr"
@@ -93,7 +95,7 @@ def read_hocr(source: Source) -> Document:
     if len(OPENED.findall(data)) > len(CLOSED.findall(data)):
         # an HTML parser would read the head of a cut file as if it were all there
         raise InputError("a truncated hOCR file (it ends inside an element)")
-    pages = hocr_pages(data)
+    pages = hocr_pages(data, folders=image_folders(source.path))
     if not any(p.lines for p in pages):
         raise InputError("no hOCR text lines found (class ocr_line)")
     return document_from_pages(pages)
@@ -104,8 +106,10 @@ OPENED = re.compile(rb"<(?:div|span|p)[\s>]", re.IGNORECASE)
 CLOSED = re.compile(rb"</(?:div|span|p)\s*>", re.IGNORECASE)
 
 
-def hocr_pages(data: bytes, first: int = 1) -> list[Page]:
-    """The pages of an hOCR file, numbered from ``first``."""
+def hocr_pages(data: bytes, first: int = 1, folders: list[Path] | None = None,
+               image: Path | None = None) -> list[Page]:
+    """The pages of an hOCR file, numbered from ``first``; each page's image (its
+    ``image`` property) looked for in ``folders``, or ``image`` for all (a scan's)."""
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, recover=True,
                                   encoding=markup_encoding(data))
     try:
@@ -156,9 +160,11 @@ def hocr_pages(data: bytes, first: int = 1) -> list[Page]:
                 lines += column
                 if key is not None:
                     blocks.append(column)
+        named = re.search(r'(?:^|;)\s*image\s+"([^"]*)"', page.get("title", ""))
         pages.append(Page(number=number, width=box[2] * scale, height=box[3] * scale,
-                          lines=lines, pictures=pictures, rules=rules,
-                          blocks=blocks))
+                          lines=lines, pictures=pictures, rules=rules, blocks=blocks,
+                          image=image or page_image(named.group(1) if named else None,
+                                                    folders or []), to_pixels=1 / scale))
     return pages
 
 

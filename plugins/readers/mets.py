@@ -84,6 +84,17 @@ def _inside(folder: Path, href: str, what: str) -> Path:
     return path
 
 
+def _image(folder: Path, hrefs: list[str]) -> Path | None:
+    """The first of a page's image files that is there, inside the issue's folder (a page
+    with none keeps its figures' captions alone)."""
+    for href in hrefs:
+        try:
+            return _inside(folder, href, "a page image")
+        except InputError:
+            continue
+    return None
+
+
 def _files(root: etree._Element) -> dict[str, tuple[str, str]]:
     """``file ID -> (href, kind)``; kind ``text`` for ALTO, ``image`` for page images."""
     out = {}
@@ -207,6 +218,9 @@ def read_mets(source: Source) -> Document:
         if not texts:
             continue
         label = div.get("ORDERLABEL") or div.get("ORDER") or str(len(pages) + 1)
+        images = [files[i][0] for f in div if _local(f) == "fptr"
+                  if files.get(i := f.get("FILEID", ""), ("", ""))[1] == "image"]
+        image = _image(folder, images)
         read_as = {}
         for text in texts:  # ALTO where the page has it (articles point into it), else PAGE-XML
             data = _inside(folder, files[text][0], f"page {label}'s text").read_bytes()
@@ -214,9 +228,9 @@ def read_mets(source: Source) -> Document:
         alto, data = read_as.get("alto") or read_as["page"]
         try:
             if "alto" in read_as:
-                read = alto_pages(data, len(pages) + 1, ids)
+                read = alto_pages(data, len(pages) + 1, ids, image=image)
             else:
-                read = page_xml_pages(data, len(pages) + 1)
+                read = page_xml_pages(data, len(pages) + 1, image=image)
         except InputError as exc:
             raise InputError(f"page {label} ({files[alto][0]}): {exc}") from None
         page_of_file[alto] = len(pages) + 1

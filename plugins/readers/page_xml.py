@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from statistics import median
 
 from lxml import etree
@@ -34,6 +35,7 @@ from copydesk.pagelayout.ocrwords import (
     touching,
 )
 from copydesk.pagelayout.page import is_rule
+from copydesk.pictures import image_folders, page_image
 from copydesk.xmlinput import local as _local
 from copydesk.xmlinput import parse_root
 
@@ -258,15 +260,21 @@ def _number(element: etree._Element, attr: str) -> float:
     return value if math.isfinite(value) and value > 0 else 0.0
 
 
-def page_xml_pages(data: bytes, first: int = 1) -> list[Page]:
-    """The pages of a PAGE-XML file, numbered from ``first``."""
+def page_xml_pages(data: bytes, first: int = 1, folders: list[Path] | None = None,
+                   image: Path | None = None) -> list[Page]:
+    """The pages of a PAGE-XML file, numbered from ``first``; each page's image (its
+    ``imageFilename``) looked for in ``folders``, or ``image`` (a METS page's)."""
     root = parse_root(data, "PcGts", "PAGE-XML")
-    return [read_page(p, n) for n, p in enumerate(
-        (el for el in root if _local(el) == "Page"), first)]
+    pages = []
+    for number, element in enumerate((el for el in root if _local(el) == "Page"), first):
+        page = read_page(element, number)
+        page.image = image or page_image(element.get("imageFilename"), folders or [])
+        pages.append(page)
+    return pages
 
 
 def read_page_xml(source: Source) -> Document:
-    pages = page_xml_pages(source.read_bytes())
+    pages = page_xml_pages(source.read_bytes(), folders=image_folders(source.path))
     if not any(p.lines for p in pages):
         raise InputError("the PAGE-XML file has no text lines")
     return document_from_pages(pages)

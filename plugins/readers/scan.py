@@ -78,6 +78,8 @@ def read_scan(source: Source) -> Document:
     pages = hocr_pages(ocr(data, source.name))
     if not any(page.lines for page in pages):
         raise InputError("Tesseract found no text on the page")
+    if len(pages) == 1 and source.path is not None:  # its pictures are cut from the image
+        pages[0].image = source.path.resolve()
     return document_from_pages(pages)
 
 

@@ -64,6 +64,7 @@ from copydesk.chars import printable
 from copydesk.edition import as_articles
 from copydesk.inline import MarkTree, nest
 from copydesk.model.nodes import Block
+from copydesk.pictures import Cut, cut
 
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 W3C_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$")
@@ -78,6 +79,7 @@ p { margin: 0; text-indent: 1.2em; }
 h1 + p, h2 + p, h3 + p, p.byline + p, figure + p, aside + p, blockquote + p { text-indent: 0; }
 p.byline { font-style: italic; text-indent: 0; margin: 0.5em 0; }
 figure { margin: 1em 0; }
+figure img { display: block; max-width: 100%; height: auto; margin: 0 auto 0.3em; }
 figcaption { font-size: 0.9em; }
 small.credit { font-variant: small-caps; }
 aside.pullquote { margin: 1em 1.5em; font-size: 1.15em; font-style: italic; }
@@ -137,6 +139,7 @@ class XhtmlVisitor(Visitor):
         self.heading_base = heading_base
         self.pages = 0  # page breaks written so far (their ids)
         self.outline: list[tuple[str, str]] = []  # the chapter's headings: (id, text)
+        self.pictures: list[tuple[str, Cut]] = []  # pictures cut from page images: (file, cut)
 
     def all(self, blocks: list[Block]) -> str:
         return "\n".join(part for part in self.visit_all(blocks) if part)
@@ -167,9 +170,16 @@ class XhtmlVisitor(Visitor):
 
     def visit_figure(self, node: Figure) -> str:
         captions = [c for c in self.visit_all(node.blocks) if c]
+        picture = cut(node.src)
+        image = ""
+        if picture is not None:
+            name = f"images/figure-{len(self.pictures) + 1:03d}.{picture.extension}"
+            self.pictures.append((name, picture))
+            alt = node.alt or " ".join(c.text for c in node.blocks if isinstance(c, TextBlock))
+            image = f'<img src="{name}" alt="{esc(" ".join(alt.split()))}"/>'
         if not captions:
-            return ""
-        return f"<figure><figcaption>{'<br/>'.join(captions)}</figcaption></figure>"
+            return f"<figure>{image}</figure>" if image else ""
+        return f"<figure>{image}<figcaption>{'<br/>'.join(captions)}</figcaption></figure>"
 
     def visit_list(self, node: List) -> str:
         items = [f"<li>{inline(b) if isinstance(b, Paragraph) else self.visit(b)}</li>"
@@ -348,6 +358,11 @@ def build(doc: Document, options: EpubOptions) -> epub.EpubBook:
         toc.append((item, links) if links else item)
         pages.append(min((ln.page for b in iter_blocks(Article(blocks=blocks))
                           if isinstance(b, TextBlock) for ln in b.lines if ln.page), default=None))
+    for number, (name, picture) in enumerate(visitor.pictures, 1):
+        book.add_item(epub.EpubItem(uid=f"figure-{number}", file_name=name,
+                                    media_type=picture.media_type, content=picture.data))
+    if visitor.pictures and not options.cover:  # (a cover says so itself)
+        book.add_metadata(None, "meta", "visual", {"property": "schema:accessMode"})
     book.toc = by_page(toc, items, pages)
     book.add_item(epub.EpubNcx())
     book.add_item(epub.EpubNav())

@@ -9,7 +9,9 @@ Use: ``copydesk convert page.txt -o page.md``. How each block is written:
 - a byline: a paragraph in emphasis, ``*By Jane Doe*``;
 - a pull quote: a block quote labelled ``> **Pull quote:** text``;
 - a caption: ``**Caption:** text — *Credit: Reuters*`` (under ``![alt](src)`` when the
-  picture's address is known);
+  picture's address is known; a picture on a page image is cut out into a folder beside the
+  output, ``page_images/figure-001.jpg`` for ``page.md``, or the one ``-O images=DIR``
+  names, and linked from there);
 - block quotes and lists as in CommonMark; page breaks and boilerplate are left out.
 
 Every character of the text that CommonMark would read as markup is escaped.
@@ -20,6 +22,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import BinaryIO
 
 from copydesk import (
@@ -33,6 +37,7 @@ from copydesk import (
     Heading,
     List,
     Mark,
+    OutputError,
     PageBreak,
     Paragraph,
     PullQuote,
@@ -44,6 +49,8 @@ from copydesk import (
     iter_blocks,
 )
 from copydesk.chars import printable
+from copydesk.output import atomic_output
+from copydesk.pictures import PAGE_PICTURE, cut
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&!])")
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
@@ -123,9 +130,11 @@ def _flanks(outside: str, inside: str) -> bool:
 class MarkdownVisitor(Visitor):
     """Renders blocks to Markdown chunks (one string per block, joined by blank lines)."""
 
-    def __init__(self, heading_offset: int, under_first_heading: str = "") -> None:
+    def __init__(self, heading_offset: int, under_first_heading: str = "",
+                 pictures: Callable[[str], str | None] | None = None) -> None:
         self.heading_offset = heading_offset
         self.under_first_heading = under_first_heading  # written once, below the first heading
+        self.pictures = pictures  # a picture on a page image -> where it was cut out to
 
     def paragraph_text(self, text: str) -> str:
         """Escape what would start another kind of block at the head of a paragraph."""
@@ -157,9 +166,12 @@ class MarkdownVisitor(Visitor):
 
     def visit_figure(self, node: Figure) -> str:
         parts = []
-        if node.src:
+        src = node.src
+        if src and PAGE_PICTURE.search(src):  # a picture on a page image: its cut, if made
+            src = self.pictures(src) if self.pictures else None
+        if src:
             alt = escape(one_line(node.alt or ""))
-            parts.append(f"![{alt}]({_url(node.src)})")
+            parts.append(f"![{alt}]({_url(src)})")
         parts.extend(self.visit_all(node.blocks))
         return "\n\n".join(p for p in parts if p)
 
@@ -189,8 +201,9 @@ class MarkdownVisitor(Visitor):
         return ""
 
 
-def render(doc: Document) -> str:
-    """The whole document as Markdown text."""
+def render(doc: Document, pictures: Callable[[str], str | None] | None = None) -> str:
+    """The whole document as Markdown text; ``pictures`` cuts a picture out of its page image
+    and says where it put it (pictures on page images are left out without it)."""
     chunks: list[str] = []
     title = one_line(doc.metadata.title or "")
     first = next((b for b in iter_blocks(doc) if isinstance(b, Heading)), None)
@@ -209,7 +222,8 @@ def render(doc: Document) -> str:
     if source_line and not title_is_headline:
         chunks.append(source_line)
         source_line = ""
-    visitor = MarkdownVisitor(heading_offset=1 if title else 0, under_first_heading=source_line)
+    visitor = MarkdownVisitor(heading_offset=1 if title else 0, under_first_heading=source_line,
+                              pictures=pictures)
     previous_article = False
     for block in doc.blocks:
         is_article = isinstance(block, Article)
@@ -224,13 +238,44 @@ def render(doc: Document) -> str:
     return "\n\n".join(chunks) + "\n"
 
 
-def write_markdown(doc: Document, stream: BinaryIO) -> None:
-    stream.write(render(doc).encode("utf-8", errors="replace"))
+@dataclass
+class MarkdownOptions:
+    """Options of the ``markdown`` writer."""
+
+    images: str = field(default="", metadata={
+        "help": "the folder for pictures cut from page images (default: beside the output, "
+                "named after it: page_images/ for page.md; none on standard output)"})
+    images_link: str = field(default="", metadata={
+        "help": "how the Markdown links to that folder (default: as given in images)"})
+
+
+def write_markdown(doc: Document, stream: BinaryIO, options: MarkdownOptions | None = None) -> None:
+    options = options or MarkdownOptions()
+    made: list[str] = []
+
+    def save(src: str) -> str | None:
+        picture = cut(src) if options.images else None
+        if picture is None:
+            return None
+        name = f"figure-{len(made) + 1:03d}.{picture.extension}"
+        folder = Path(options.images)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot make the pictures' folder: {exc.strerror or exc}",
+                              path=str(folder)) from None
+        with atomic_output(folder / name) as out:
+            out.write(picture.data)
+        made.append(name)
+        return f"{(options.images_link or options.images).rstrip('/')}/{name}"
+
+    stream.write(render(doc, save).encode("utf-8", errors="replace"))
 
 
 @hookimpl
 def register_writers(register: Callable[[Writer], None]) -> None:
     register(Writer(
         name="markdown", write=write_markdown, extension="md", media_type="text/markdown",
+        options=MarkdownOptions,
         description="CommonMark; pull quotes and captions labelled",
     ))

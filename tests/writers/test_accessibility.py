@@ -2,7 +2,7 @@
 and EPUBCheck (no message), on one edition that holds every kind of content copydesk writes:
 a METS newspaper issue (articles, print page numbers), a web page (figure, credit, links),
 a print-OCR page (pull quotes, drop cap, bylines), an archive ALTO page (masthead, decks,
-caption) and a cover. Slow (Ace starts a browser): one run for all of it."""
+caption), a scanned page's hOCR (a photograph cut from the page image) and a cover. Slow (Ace starts a browser): one run for all of it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pictured import hocr_page, scan
 
 import copydesk
 
@@ -37,9 +38,12 @@ def edition(tmp_path_factory) -> Path:
                                         .read_bytes()))
     cover = folder / "cover.png"
     cover.write_bytes(base64.b64decode(PNG))
+    scan(folder / "scan.png")  # a scanned page with a captioned photograph
+    scanned = folder / "scan.hocr"
+    scanned.write_text(hocr_page("scan.png"), encoding="utf-8")
     out = folder / "edition.epub"
     copydesk.convert([mets, DATA / "news-page.html", ROOT / "seeds" / "003_d60a862d48c27c24.txt",
-                      tribune], out, options={"cover": str(cover)},
+                      tribune, scanned], out, options={"cover": str(cover)},
                      metadata={"title": "Papers", "language": "en"})
     return out
 
@@ -54,6 +58,7 @@ def test_the_edition_has_what_an_accessible_book_needs(edition):
     text = "".join(book.read(n).decode() for n in chapters)
     assert 'role="doc-pullquote"' in text and 'role="doc-pagebreak"' in text
     assert all('xml:lang="en"' in book.read(n).decode() for n in chapters)
+    assert re.search(r'<img src="images/figure-001.jpg" alt="The new breakwater', text)
 
 
 @pytest.mark.slow
