@@ -68,8 +68,9 @@ def page_runs(page: Page, body: list[Line]) -> list[tuple[list[Line], tuple[floa
 
 
 def blocks_from_pages(pages: list[Page]) -> list[Block]:
-    """Every page's lines as blocks in reading order: furniture, then headings, captions,
-    pull quotes and provisional paragraphs by type and place."""
+    """Every page's lines as blocks in reading order: headings, captions, pull quotes and
+    provisional paragraphs by type and place, between the furniture over them (running
+    heads, mastheads) and the furniture under them (running feet, folios)."""
     size = body_size(pages)
     marked = furniture(pages, size)
     blocks: list[Block] = []
@@ -77,12 +78,15 @@ def blocks_from_pages(pages: list[Page]) -> list[Block]:
         if page.number > 1:
             blocks.append(PageBreak(page=str(page.number)))
         body = [ln for ln in page.lines if id(ln) not in marked]
-        for line in sorted((ln for ln in page.lines if id(ln) in marked), key=top_of):
-            blocks.append(Boilerplate(text=" ".join(line.text.split()), lines=[line],
-                                      reason=marked[id(line)]))
+        top, foot = page.text_extent
+        fixed = [Boilerplate(text=" ".join(line.text.split()), lines=[line],
+                             reason=marked[id(line)])
+                 for line in sorted((ln for ln in page.lines if id(ln) in marked), key=top_of)]
+        # furniture where it stands: the upper half's before the page's text, the rest after
+        over = [b for b in fixed if top_of(b.lines[0]) < (top + foot) / 2]
         runs = page_runs(page, body)
-        blocks += headlines([b for run, column in runs
-                             for b in page_blocks(page, paragraphs(run), size, column)], size)
+        blocks += over + headlines([b for run, column in runs for b in page_blocks(
+            page, paragraphs(run), size, column)], size) + fixed[len(over):]
     return blocks
 
 

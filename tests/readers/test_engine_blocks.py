@@ -379,3 +379,15 @@ def test_real_research_note_reads_its_text_apart_from_the_sidebar_the_engine_ran
     text = " ".join(_body(copydesk.clean(copydesk.read(page / name))).split())
     assert ("JNJ announced this morning the acquisition of privately-held Aragon for $650 "
             "million with a $350 million contingent development milestone.") in text
+
+
+def test_furniture_stands_where_it_is_on_the_page():
+    """A running head comes before the page's text and its folio after it (it used to come
+    first too, so a model, a TEI ``fw`` or a reading-order check had the foot at the top)."""
+    head = _carea(["THE RIVERSIDE GAZETTE"], 300, 1200, top=200, size=30)
+    folio = _carea(["12"], 1250, 1300, top=3100, size=30)
+    data = _hocr_page(head, _carea(LEFT + RIGHT, 300, 2300, top=1000), folio)
+    blocks = [b for b in copydesk.read(data, "hocr").blocks if isinstance(b, TextBlock)]
+    assert isinstance(blocks[0], Boilerplate) and blocks[0].text == "THE RIVERSIDE GAZETTE"
+    assert isinstance(blocks[-1], Boilerplate) and blocks[-1].text == "12"
+    assert not any(isinstance(b, Boilerplate) for b in blocks[1:-1])
