@@ -3,7 +3,9 @@
 A reader that knows a page's image (hOCR's ``image``, ALTO's ``sourceImageInformation``,
 PAGE-XML's ``imageFilename``, a METS page's image file, a scan) and where a picture stands on
 it gives the picture's figure an address: the image's ``file:`` URI with a Media Fragments
-region, ``file:///issue/0001.png#xywh=120,840,960,700`` (pixels: left, top, width, height).
+region, ``file:///issue/0001.png#xywh=120,840,960,700`` (pixels: left, top, width, height);
+in a file of several pages (a multi-page TIFF, a scanned PDF, rendered at ``PDF_DPI``) the
+page comes first, ``file:///scan.pdf#page=3&xywh=…``.
 The address is the model's (JSON and TEI keep it as it is); the EPUB and Markdown writers cut
 the picture out of the image when they write (:func:`cut`), and leave the figure its caption
 alone where the image cannot be read.
@@ -20,11 +22,14 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from copydesk.model.layout import Box
 
 REGION = re.compile(r"xywh=(?:pixel:)?(\d+),(\d+),(\d+),(\d+)$")
+PAGE = re.compile(r"(?:^|&)page=(\d+)(?:&|$)")
+PDF_DPI = 300  # a PDF page is rendered at this resolution (for OCR, and to cut its pictures)
 PAGE_PICTURE = re.compile(r"^file:.*#xywh=")  # an address of a picture on a page image
 MAX_PIXELS = 200_000_000  # a larger page image is not opened (a decompression bomb)
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".jp2", ".gif", ".bmp", ".webp")
@@ -64,12 +69,12 @@ def page_image(name: str | None, folders: list[Path]) -> Path | None:
     return None
 
 
-def address(image: Path, box: Box, to_pixels: float) -> str:
-    """A picture's address: ``image`` (a found page image) with the region of ``box`` (in the
-    page's units, ``to_pixels`` image pixels each)."""
+def address(image: Path, box: Box, to_pixels: float, page: int | None = None) -> str:
+    """A picture's address: ``image`` (a found page image; ``page``: which of its pages, from
+    1) with the region of ``box`` (in the page's units, ``to_pixels`` image pixels each)."""
     x, y = max(0, round(box.x0 * to_pixels)), max(0, round(box.y0 * to_pixels))
     w, h = max(1, round(box.width * to_pixels)), max(1, round(box.height * to_pixels))
-    return f"{image.as_uri()}#xywh={x},{y},{w},{h}"
+    return f"{image.as_uri()}#{f'page={page}&' if page else ''}xywh={x},{y},{w},{h}"
 
 
 def image_dpi(path: Path, default: float = 300.0) -> float:
@@ -108,12 +113,14 @@ def cut(src: str | None) -> Cut | None:
     if region is None:
         return None
     x, y, w, h = (int(v) for v in region.groups())
+    page = int(found.group(1)) if (found := PAGE.search(parts.fragment)) else 1
+    path = Path(unquote(parts.path))
     from PIL import Image  # (only here: most conversions have no picture)
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(Path(unquote(parts.path))) as image:
+            with _opened(path, page) as image:
                 if image.width * image.height > MAX_PIXELS:
                     return None
                 right, bottom = min(image.width, x + w), min(image.height, y + h)
@@ -121,7 +128,7 @@ def cut(src: str | None) -> Cut | None:
                     return None
                 piece = image.crop((x, y, right, bottom))
                 piece.load()
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError,
+    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError,
             Image.DecompressionBombWarning, MemoryError):
         return None
     out = io.BytesIO()
@@ -131,3 +138,29 @@ def cut(src: str | None) -> Cut | None:
     piece.convert("L" if piece.mode.startswith(("L", "I", "F")) else "RGB").save(
         out, "JPEG", quality=85)
     return Cut(out.getvalue(), "image/jpeg", "jpg")
+
+
+def _opened(path: Path, page: int) -> Any:
+    """Page ``page`` (from 1) of an image file, or of a PDF rendered at ``PDF_DPI``."""
+    from PIL import Image
+
+    if path.suffix.lower() != ".pdf":
+        image = Image.open(path)
+        if page > 1:
+            image.seek(page - 1)  # (EOFError past the last frame)
+        return image
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(path)
+    except pypdfium2.PdfiumError as exc:
+        raise OSError(str(exc)) from None
+    try:
+        if not 1 <= page <= len(pdf):
+            raise ValueError("no such page")
+        width, height = pdf[page - 1].get_size()
+        if width * height * (PDF_DPI / 72) ** 2 > MAX_PIXELS:
+            raise ValueError("too large a page")
+        return pdf[page - 1].render(scale=PDF_DPI / 72, grayscale=True).to_pil()
+    finally:
+        pdf.close()

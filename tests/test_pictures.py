@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 from pictured import BODY, CAPTION, hocr_page, scan
@@ -123,3 +125,35 @@ def test_page_images_kept_elsewhere_are_named_with_images(tmp_path, cli):
     assert alone.returncode == helped.returncode == 0
     assert b"#xywh=" not in alone.stdout
     assert b"images/page.png#xywh=300,400,1000,700" in helped.stdout
+
+
+def _scanned_page(path: Path) -> None:
+    """A page set in type with a photograph (noise) and a caption in smaller type under it."""
+    from PIL import ImageDraw, ImageFont
+
+    image = Image.new("L", (2000, 2400), 255)
+    image.paste(Image.effect_noise((1200, 800), 60).point(lambda v: v // 2 + 40), (200, 300))
+    draw = ImageDraw.Draw(image)
+    draw.text((200, 1130), CAPTION, font=ImageFont.load_default(size=32), fill=0)
+    for i, line in enumerate(BODY):
+        draw.text((200, 1300 + 70 * i), line, font=ImageFont.load_default(size=44), fill=0)
+    if path.suffix == ".pdf":
+        image.save(path, "PDF", resolution=300)
+    else:
+        image.save(path, dpi=(300, 300))
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Tesseract")
+@pytest.mark.parametrize("name", ["scan.png", "scan.pdf"])
+def test_a_scans_photograph_is_cut_from_the_scan_itself(tmp_path, name):
+    """Tesseract finds the photograph (``ocr_photo``); the scan, or the scanned PDF's page
+    rendered again, is where it is cut from."""
+    source = tmp_path / name
+    _scanned_page(source)
+    figure = _figure(copydesk.clean(copydesk.read(source)))
+    assert figure.src is not None and figure.src.startswith(source.resolve().as_uri() + "#")
+    assert ("#page=1&xywh=" in figure.src) == name.endswith(".pdf")
+    picture = cut(figure.src)
+    assert picture is not None
+    width, height = Image.open(io.BytesIO(picture.data)).size
+    assert abs(width - 1200) < 30 and abs(height - 800) < 30

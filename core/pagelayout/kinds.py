@@ -148,8 +148,9 @@ def page_blocks(page: Page, groups: list[list[Line]], size: float,
             credit = after if after is not None and _is_credit(after, group, size) else None
             skip = credit is not None
             picture = picture_of(group, page.pictures, height) if page.image else None
-            blocks.append(figure(group, credit, address(page.image, picture, page.to_pixels)
-                                 if page.image and picture else None))
+            blocks.append(figure(group, credit, address(
+                page.image, picture, page.to_pixels, page.image_page)
+                if page.image and picture else None))
         elif kind == "pullquote":
             blocks.append(PullQuote(text=join_stripped(group), lines=group))
         elif kind == "heading":

@@ -47,6 +47,7 @@ class Page:
     blocks_ordered: bool = True  # the blocks come in the source's reading order
     order_given: bool = False  # … which it states outright (PAGE-XML ``ReadingOrder``): kept
     image: Path | None = None  # the page's image, where the source names one that is there
+    image_page: int | None = None  # … its page, in a file of several (a PDF, a TIFF), from 1
     to_pixels: float = 1.0  # the image's pixels to one unit of the boxes
 
     @functools.cached_property

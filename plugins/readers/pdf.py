@@ -206,7 +206,7 @@ def read_pdf(source: Source) -> Document:
         raise InputError(f"a damaged or truncated PDF ({type(exc).__name__})") from None
     if not any(page.lines for page in pages):  # a scan: OCR it
         try:
-            pages = scanned_pdf_pages(data, source.name)
+            pages = scanned_pdf_pages(data, source.name, source.path)
         except InputError as exc:
             raise InputError(f"the PDF has no text layer (a scan), and {exc.message}") from None
         if not any(page.lines for page in pages):

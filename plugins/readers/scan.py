@@ -21,13 +21,15 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 from copydesk import Document, InputError, Reader, Source, hookimpl
 from copydesk.pagelayout import Page, document_from_pages
+from copydesk.pictures import PDF_DPI
 from copydesk.plugins.readers.hocr import hocr_pages
 
 KIND = "hocr"
-RENDER_DPI = 300  # a scanned PDF's pages are rendered at this resolution for OCR
+RENDER_DPI = PDF_DPI  # a scanned PDF's pages are rendered at this resolution for OCR
 TIME_LIMIT = 600  # seconds for one image (a large multi-page TIFF takes minutes)
 IMAGES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"), (b"II*\x00", "tiff"),
           (b"MM\x00*", "tiff"))
@@ -78,14 +80,16 @@ def read_scan(source: Source) -> Document:
     pages = hocr_pages(ocr(data, source.name))
     if not any(page.lines for page in pages):
         raise InputError("Tesseract found no text on the page")
-    if len(pages) == 1 and source.path is not None:  # its pictures are cut from the image
-        pages[0].image = source.path.resolve()
+    if source.path is not None:  # its pictures are cut from the image
+        for page in pages:
+            page.image = source.path.resolve()
+            page.image_page = page.number if len(pages) > 1 else None
     return document_from_pages(pages)
 
 
-def scanned_pdf_pages(data: bytes, name: str) -> list[Page]:
-    """The pages of a PDF without a text layer, each rendered at ``RENDER_DPI`` (PDFium) and
-    OCRed with Tesseract."""
+def scanned_pdf_pages(data: bytes, name: str, path: Path | None = None) -> list[Page]:
+    """The pages of a PDF without a text layer (at ``path``, where it is a file), each
+    rendered at ``RENDER_DPI`` (PDFium) and OCRed with Tesseract."""
     tesseract_command()  # say at once when Tesseract is missing
     import pypdfium2
 
@@ -99,7 +103,10 @@ def scanned_pdf_pages(data: bytes, name: str) -> list[Page]:
             image = pdf[number].render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
             out = io.BytesIO()
             image.save(out, "PNG", dpi=(RENDER_DPI, RENDER_DPI))
-            pages += hocr_pages(ocr(out.getvalue(), name), first=number + 1)
+            read = hocr_pages(ocr(out.getvalue(), name), first=number + 1)
+            for page in read:  # its pictures are cut from the PDF's page
+                page.image, page.image_page = (path.resolve(), number + 1) if path else (None, None)
+            pages += read
     finally:
         pdf.close()
     return pages
