@@ -1,6 +1,7 @@
 """The ``articles`` cleaner: split a page into its articles and attach bylines to them.
 
-An article starts at a headline (a ``Heading``), at a byline that opens a story ("By Jane
+An article starts at a headline (a ``Heading``; where the source gives type sizes, one set
+larger than the body's: a bold head in the body's type heads a section of the story), at a byline that opens a story ("By Jane
 Doe", found by the ``bylines`` cleaner), at a paragraph whose lost drop cap was restored
 (a drop cap opens a story), and at a paragraph after a rule across the columns (the page
 layout marks its first line). A contributor note ("Jane Doe is a contributing editor in
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections import Counter
 from collections.abc import Callable
 
 from rapidfuzz import fuzz
@@ -40,6 +42,7 @@ from copydesk.plugins.cleaners import bylines
 NAME = "articles"
 FURNITURE = (Figure, PullQuote, Boilerplate, PageBreak)
 NEAR = 4  # a pull quote's home is sought among the NEAR articles around it
+SECTION_SIZE = 1.05  # a heading no larger than this share of the body's type heads a section
 
 
 def byline_kind(block: Block) -> str | None:
@@ -49,9 +52,10 @@ def byline_kind(block: Block) -> str | None:
     return None
 
 
-def opens_story(block: Block, supplied: set[str]) -> bool:
-    if isinstance(block, Heading):
-        return True
+def opens_story(block: Block, supplied: set[str], body: float = 0.0) -> bool:
+    if isinstance(block, Heading):  # (a section's head in the body's type does not)
+        return not (body and all(ln.font_size and ln.font_size <= SECTION_SIZE * body
+                                 for ln in block.lines))
     if isinstance(block, Paragraph) and block.lines and block.lines[0].box is not None and (
             block.lines[0].blank_before >= STORY_BREAK):
         return True  # the page layout saw a rule across the columns before it
@@ -59,14 +63,15 @@ def opens_story(block: Block, supplied: set[str]) -> bool:
         m.kind == "edit" and m.start == 0 and m.target in supplied for m in block.marks)
 
 
-def split(blocks: list[Block], supplied: set[str]) -> list[Block]:
-    """Top-level blocks grouped into articles; page-level material left between them."""
+def split(blocks: list[Block], supplied: set[str], body: float = 0.0) -> list[Block]:
+    """Top-level blocks grouped into articles; page-level material left between them
+    (``body``: the type size of the body text, where the source gave sizes)."""
     out: list[Block] = []
     current: list[Block] | None = None
     closed = False
     for block in blocks:
         kind = byline_kind(block)
-        starts = opens_story(block, supplied) or kind == "opening"
+        starts = opens_story(block, supplied, body) or kind == "opening"
         if starts and current is not None and not closed and not has_body(current):
             current.append(block)  # a headline, byline and drop cap open one story together
         elif starts or (current is None or closed) and not isinstance(block, FURNITURE):
@@ -80,6 +85,23 @@ def split(blocks: list[Block], supplied: set[str]) -> list[Block]:
         if kind == "closing":
             closed = True
     return out
+
+
+def body_type(blocks: list[Block]) -> float:
+    """The type size most of the paragraphs' letters are set in, where the source gave one
+    for most of them (0 else)."""
+    sizes: Counter[float] = Counter()
+    unsized = 0
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            for line in block.lines:
+                if line.font_size:
+                    sizes[round(line.font_size, 1)] += len(line.text)
+                else:
+                    unsized += len(line.text)
+    if not sizes or unsized > sum(sizes.values()):
+        return 0.0
+    return sizes.most_common(1)[0][0]
 
 
 def has_body(blocks: list[Block]) -> bool:
@@ -123,7 +145,7 @@ def articles(doc: Document) -> Document:
     if any(isinstance(b, Article) for b in doc.blocks):
         return doc  # already split (by the reader or an earlier run)
     supplied = {e.id for e in doc.edits if e.kind == "supply"}
-    blocks = split(doc.blocks, supplied)
+    blocks = split(doc.blocks, supplied, body_type(doc.blocks))
     return dataclasses.replace(doc, blocks=place_pullquotes(blocks))
 
 

@@ -391,3 +391,23 @@ def test_furniture_stands_where_it_is_on_the_page():
     assert isinstance(blocks[0], Boilerplate) and blocks[0].text == "THE RIVERSIDE GAZETTE"
     assert isinstance(blocks[-1], Boilerplate) and blocks[-1].text == "12"
     assert not any(isinstance(b, Boilerplate) for b in blocks[1:-1])
+
+
+def test_a_bold_head_in_the_bodys_type_heads_a_section_not_a_story():
+    """A report's section heads (bold, the body's size) stay in its story; a headline set
+    larger opens the next (the Federal Register came out as 30 chapters, one per section)."""
+    def bold(text: str, top: int) -> str:
+        words = " ".join(f"<strong><span class='ocrx_word'>{w}</span></strong>" for w in text.split())
+        return (f"<div class='ocr_carea' title='bbox 300 {top} 1300 {top + 45}'><span class='ocr_line' "
+                f"title='bbox 300 {top} 1000 {top + 45}; x_size 40'>{words}</span></div>")
+
+    data = _hocr_page(_carea(["Harbour wall approved"], 300, 1900, top=300, size=80),
+                      _carea(LEFT, 300, 1300, top=500),
+                      bold("Cost of the work", 800),
+                      _carea(RIGHT, 300, 1300, top=900),
+                      _carea(["Fair opens in the rain"], 300, 1900, top=1300, size=80),
+                      _carea(LEFT, 300, 1300, top=1500))
+    doc = copydesk.clean(copydesk.read(data, "hocr"))
+    stories = [b for b in doc.blocks if isinstance(b, copydesk.Article)]
+    assert [[h.text for h in iter_blocks(a) if isinstance(h, copydesk.Heading)] for a in stories] == [
+        ["Harbour wall approved", "Cost of the work"], ["Fair opens in the rain"]]

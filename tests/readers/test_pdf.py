@@ -142,3 +142,20 @@ def test_a_decompression_bomb_is_refused_within_the_budget(tmp_path, cli, monkey
     err = result.stderr.decode().strip()
     assert result.returncode == 1 and len(err.splitlines()) == 1
     assert err.endswith("COPYDESK_PDF_MAX_MB raises the limit")
+
+
+def test_the_federal_registers_sections_are_chapters_with_nested_navigation(tmp_path):
+    """Fifteen pages of proposed rules whose section heads are bold in the body's type: a few
+    chapters, each section a sub-heading nested under its chapter in the contents (it was 30
+    flat chapters, some a heading and a line)."""
+    import re
+    import zipfile
+
+    out = tmp_path / "register.epub"
+    copydesk.convert(REGISTER, out)
+    with zipfile.ZipFile(out) as book:
+        chapters = [n for n in book.namelist() if re.search(r"article-\d+\.xhtml$", n)]
+        nav = book.read("EPUB/nav.xhtml").decode()
+    assert 1 <= len(chapters) <= 6
+    first = re.search(r'<li>\s*<a href="article-001.xhtml">[^<]*</a>\s*<ol>(.*?)</ol>', nav, re.DOTALL)
+    assert first is not None and ">Background</a>" in first.group(1)
