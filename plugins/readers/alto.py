@@ -137,8 +137,9 @@ def alto_pages(data: bytes, first: int = 1,
     scale = POINTS.get(unit, POINTS["pixel"])
     styles = {s.get("ID"): s for s in _children(root, "TextStyle")}
     stated = _stated_order(root)
-    image = image or page_image(next((f.text for f in _children(root, "fileName")), None),
-                                folders or [])
+    described = next((d for d in root if _local(d) == "Description"), None)
+    image = image or page_image(next((f.text for f in _children(described, "fileName")), None)
+                                if described is not None else None, folders or [])
     # the image's pixels to a point: exact for pixel units, by the image's resolution else
     to_pixels = 1 / scale if unit not in POINTS or unit == "pixel" else (
         image_dpi(image) / 72 if image else 300 / 72)
