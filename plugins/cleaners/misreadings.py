@@ -18,7 +18,9 @@ word as read. Conservative by construction:
 - furniture set apart (mastheads, running heads, folios: ``VOIV`` of ``VOL.`` is no ``VERY``)
   is left as read;
 - a text whose words are mostly unknown in the document's language (another language, or OCR
-  too broken to judge) is left as it is.
+  too broken to judge) is left as it is, and so is one whose commonest words say it is in
+  another language where the document does not say (``copydesk.languages``: ``Theil`` in a
+  German text is no misread ``Their``).
 
 Each correction is an edit (kind ``correct``) with its confidence, marked in the text; TEI
 writes it as ``choice``/``sic``/``corr``. Use: on by default for print OCR, hOCR, ALTO and
@@ -35,6 +37,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from copydesk import Cleaner, Document, hookimpl, iter_blocks, walk
+from copydesk.languages import folded, language_of
 from copydesk.model.nodes import Block, Boilerplate, TextBlock
 from copydesk.plugins.cleaners import _ocrchannel
 from copydesk.textedit import EditLog
@@ -159,6 +162,8 @@ def misreadings(doc: Document, options: Options | None = None) -> Document:
         seen[form.lower()] += n
     if known_share(seen, language) < KNOWN_SHARE:
         return doc
+    if doc.metadata.language is None and language_of(folded(seen)) not in (None, language):
+        return doc  # (German shares enough words with English to pass the test above)
     weigh = correctable(forms, language)
     misread = _ocrchannel.error_level(nonword_share(forms, language))
     log = EditLog(doc, NAME)

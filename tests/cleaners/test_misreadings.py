@@ -13,6 +13,7 @@ from lxml import etree
 import copydesk
 from copydesk import iter_blocks
 from copydesk.errors import UsageError
+from copydesk.languages import language_of, tokens
 
 # a land-sale notice set the way 19th-century newspaper OCR reads (the errors are the commonest
 # of the overProof sets: e read o, r read i, a read n)
@@ -223,3 +224,37 @@ def test_hocr_and_alto_lines_carry_the_engines_word_confidences():
         assert lines and all(len(ln.confidences) == len(ln.text.split()) for ln in lines), name
         assert all(0 <= c <= 1 for ln in lines for c in ln.confidences)
         assert len({c for ln in lines for c in ln.confidences}) > 5  # the engine's, not one value
+
+
+def test_the_language_of_a_text_from_its_commonest_words():
+    """German black letter reads as German (long s folded), the notice as English, a line
+    too short to judge as nothing."""
+    kant = ("Beantwortung der Frage: Was iſt Aufklaͤrung? Aufklaͤrung iſt der Ausgang des "
+            "Menſchen aus ſeiner ſelbſt verſchuldeten Unmuͤndigkeit. Unmuͤndigkeit iſt das "
+            "Unvermoͤgen, ſich ſeines Verstandes ohne Leitung eines anderen zu bedienen. Sapere "
+            "aude! Habe Muth dich deines eigenen Verſtandes zu bedienen! Faulheit und Feigheit "
+            "ſind die Ursachen, warum ein ſo großer Theil der Menſchen, nachdem ſie die Natur "
+            "laͤngſt von fremder Leitung frei geſprochen, dennoch gerne zeitlebens unmuͤndig "
+            "bleiben; und warum es Anderen ſo leicht wird, ſich zu deren Vormuͤndern aufzuwerfen. "
+            "Es iſt ſo bequem, unmuͤndig zu ſeyn. Habe ich ein Buch, das fuͤr mich Verſtand hat, "
+            "einen Seelſorger, der fuͤr mich Gewiſſen hat, einen Arzt der fuͤr mich die Diaͤt "
+            "beurtheilt, u. ſ. w. ſo brauche ich mich ja nicht ſelbſt zu bemuͤhen. Daß der bei "
+            "weitem groͤßte Theil der Menſchen den Schritt zur Muͤndigkeit, auſſer dem daß er "
+            "beſchwerlich iſt, auch fuͤr ſehr gefaͤhrlich halte, dafuͤr ſorgen ſchon jene "
+            "Vormuͤnder, die die Oberaufſicht uͤber ſie guͤtigſt auf ſich genommen haben.\n")
+    assert language_of(tokens([kant])) == "de"
+    assert language_of(tokens([NOTICE * 3])) == "en"
+    assert language_of(tokens(["Le conseil a voté mardi soir."])) is None
+
+
+KANT = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "alto" / (
+    "ocrd-kant-aufklaerung-1784/data/mets.xml")
+
+
+@pytest.mark.skipif(not KANT.exists(), reason="shared evaluation data not present")
+def test_a_german_page_that_does_not_say_its_language_is_left_as_read():
+    """Kant's essay (OCR-D's ALTO, the METS names no language) shares enough words with English
+    to pass for it by its known words: ``Theil`` became ``Their``."""
+    doc = copydesk.clean(copydesk.read(KANT))
+    assert doc.metadata.language is None
+    assert not [e for e in doc.edits if e.plugin == "misreadings"]
