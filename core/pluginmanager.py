@@ -48,6 +48,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.cleaners.reflow",
     "copydesk.plugins.cleaners.wordsplits",
     "copydesk.plugins.cleaners.misreadings",
+    "copydesk.plugins.cleaners.language",
     "copydesk.plugins.writers.model_json",
     "copydesk.plugins.writers.tei",
     "copydesk.plugins.writers.epub",

@@ -113,7 +113,7 @@ def test_report_lists_edits_on_stderr(tmp_path, test_plugin, cli):
                  test_plugin("upper_cleaner"))
     assert result.returncode == 0, result.stderr
     err = result.stderr.decode().splitlines()
-    assert err[0] == "cleaners run: upper; edits: 2"
+    assert err[0] == "cleaners run: language, upper; edits: 2"
     assert "line 1" in err[1] and "'first words' -> 'FIRST WORDS'" in err[1]
     assert "line 3" in err[2]
 

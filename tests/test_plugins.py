@@ -90,7 +90,7 @@ def test_plugin_option_loads_a_file_and_a_module(test_plugin, tmp_path, cli):
     src.write_text("one\n\ntwo\n")
     by_file = cli("convert", str(src), "--plugin", test_plugin("recording_writer"), "-t", "record")
     assert by_file.returncode == 0, by_file.stderr
-    assert by_file.stdout.decode().splitlines() == ["kind=text cleaners=", "paragraph", "paragraph"]
+    assert by_file.stdout.decode().splitlines() == ["kind=text cleaners=language", "paragraph", "paragraph"]
     by_module = cli("plugins", "--plugin", "recording_writer",
                     env={"PYTHONPATH": str(TEST_PLUGINS)})
     listed = {p["name"]: p for p in json.loads(by_module.stdout)["plugins"]}

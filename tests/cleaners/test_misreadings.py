@@ -254,7 +254,13 @@ KANT = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "alto" / (
 @pytest.mark.skipif(not KANT.exists(), reason="shared evaluation data not present")
 def test_a_german_page_that_does_not_say_its_language_is_left_as_read():
     """Kant's essay (OCR-D's ALTO, the METS names no language) shares enough words with English
-    to pass for it by its known words: ``Theil`` became ``Their``."""
-    doc = copydesk.clean(copydesk.read(KANT))
+    to pass for it by its known words: ``Theil`` became ``Their``. Its language is found
+    (``language``), and with the cleaner alone it is kept from English corrections too."""
+    doc = copydesk.read(KANT)
     assert doc.metadata.language is None
-    assert not [e for e in doc.edits if e.plugin == "misreadings"]
+    cleaned = copydesk.clean(doc)
+    assert cleaned.metadata.language == "de"
+    assert not [e for e in cleaned.edits if e.plugin == "misreadings"]
+    alone = copydesk.clean(doc, ["misreadings"])
+    assert alone.metadata.language is None
+    assert not [e for e in alone.edits if e.plugin == "misreadings"]
