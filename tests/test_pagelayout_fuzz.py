@@ -34,3 +34,14 @@ def test_any_page_lays_out(pages):
     got = [w for b in iter_blocks(doc) if isinstance(b, TextBlock) for ln in b.lines
            for w in ln.text.split()]
     assert sorted(got) == sorted(w for p in pages for ln in p.lines for w in ln.text.split())
+
+
+def test_a_line_far_off_the_page_costs_nothing_to_lay_out():
+    """A damaged file's line a billion points to the right: the columns were sought in an
+    array as wide as the distance (a MemoryError in the fuzzer's PAGE-XML); now by the lines."""
+    body = [Line(text="The council met on Tuesday to discuss the budget", font_size=10,
+                 box=Box(x0=72, y0=100 + 14 * i, x1=300, y1=110 + 14 * i)) for i in range(30)]
+    far = Line(text="stray", font_size=10, box=Box(x0=1e12, y0=120, x1=1e12 + 40, y1=130))
+    blocks = blocks_from_pages([Page(number=1, width=612, height=792, lines=[*body, far])])
+    text = " ".join(b.text for b in iter_blocks(Document(blocks=blocks)) if isinstance(b, TextBlock))
+    assert "stray" in text and text.count("The council met") == 30

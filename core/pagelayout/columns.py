@@ -31,17 +31,23 @@ def column_edges(lines: list[Line]) -> list[float]:
     left = min(ln.box.x0 for ln in lines)  # type: ignore[union-attr]
     right = max(ln.box.x1 for ln in lines)  # type: ignore[union-attr]
     size = int(right - left) + 1
-    cover = [0] * (size + 1)
+    # how many lines cover each whole unit across the page, as runs between the points
+    # where it changes (a sweep: cost by lines, not by the page's width in units)
+    changes: Counter[int] = Counter()
     for ln in lines:
-        a, b = int(ln.box.x0 - left), int(ln.box.x1 - left)  # type: ignore[union-attr]
-        for x in range(max(0, a), min(size, b) + 1):
-            cover[x] += 1
+        a, b = max(0, int(ln.box.x0 - left)), min(size, int(ln.box.x1 - left))  # type: ignore[union-attr]
+        if a <= b:
+            changes[a] += 1
+            changes[b + 1] -= 1
     limit = max(1, len(lines) // 50)  # a stray line may cross a gutter
-    edges, start = [], None
-    for x, n in enumerate(cover):
-        if n <= limit and start is None:
+    edges, start, covered = [], None, 0
+    for x in sorted(changes):
+        if x > size:
+            break
+        covered += changes[x]
+        if covered <= limit and start is None:
             start = x
-        elif n > limit and start is not None:
+        elif covered > limit and start is not None:
             if x - start >= gutter and start > 0:
                 edges.append(left + (start + x) / 2)
             start = None
