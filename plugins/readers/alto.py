@@ -41,6 +41,8 @@ from copydesk.xmlinput import local as _local
 from copydesk.xmlinput import parse_root
 
 KIND = "alto"
+MANY_BLOCKS = 4  # on a page of this many text blocks or more …
+WIDE = 1.3  # … a block's own columns are sought only where it is this much wider than most
 T = TypeVar("T")
 POINTS = {"pixel": 72 / 300, "mm10": 72 / 254, "inch1200": 72 / 1200}
 
@@ -153,11 +155,16 @@ def alto_pages(data: bytes, first: int = 1,
         in_block: dict[etree._Element, list[etree._Element]] = {}
         for text_line in _children(page, "TextLine"):
             in_block.setdefault(text_line.getparent(), []).append(text_line)
+        widths = [_num(b, "WIDTH") for b in in_block]
+        usual = median(widths) if widths else 0.0
         for block, text_lines in in_block.items():
             # the engine's block, cut into columns where its words show a gutter it ran
-            # its lines across
-            gutters = word_gutters([_words(text_line) for text_line in text_lines]
-                                   ) if len(text_lines) >= 2 * SIDE_LINES else []
+            # its lines across (sought in a block of some lines that is wider than most on
+            # a page of many blocks: a newspaper's column blocks are not worth the words)
+            width = _num(block, "WIDTH")
+            sought = len(text_lines) >= 2 * SIDE_LINES and (
+                len(in_block) < MANY_BLOCKS or not width or width >= WIDE * usual)
+            gutters = word_gutters([_words(t) for t in text_lines]) if sought else []
             columns: list[list[Line]] = []
             for column in range(len(gutters) + 1):
                 start = len(lines)
