@@ -28,6 +28,17 @@ SIDE_LINES = 3
 TEXT_WORDS = 5.0
 SIDE_WORDS = 2.0
 LEVEL = 0.2
+MANY_BLOCKS = 4  # on a page of this many blocks or more …
+WIDE = 1.3  # … a block's own columns are sought only where it is this much wider than most
+
+
+def worth_seeking(lines: int, width: float, widths: Sequence[float]) -> bool:
+    """Whether a block of ``lines`` lines, ``width`` wide, on a page whose blocks are
+    ``widths`` wide, may hold columns of its own: a block of some lines on a page of few
+    blocks, or one much wider than most (a newspaper's column blocks are not worth the
+    words; an unknown width is looked into)."""
+    return lines >= 2 * SIDE_LINES and (
+        len(widths) < MANY_BLOCKS or not width or width >= WIDE * median(widths))
 
 
 # a word as its left and right edges, its top and its foot, in any one unit
@@ -37,8 +48,6 @@ Word = tuple[float, float, float, float]
 def word_gutters(lines: Sequence[Sequence[Word]]) -> list[float]:
     """Where to cut a block's lines (each given as its words) into columns: the x of each
     gutter's middle, left to right (empty: the block is one column)."""
-    if len(lines) < 2 * SIDE_LINES:
-        return []
     words = [w for line in lines for w in line]
     if not words:
         return []

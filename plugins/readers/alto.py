@@ -35,14 +35,12 @@ from copydesk.pagelayout.ocrwords import (
     touching,
 )
 from copydesk.pagelayout.page import is_rule
-from copydesk.pagelayout.wordgutters import SIDE_LINES, column_of, word_gutters
+from copydesk.pagelayout.wordgutters import column_of, word_gutters, worth_seeking
 from copydesk.pictures import image_dpi, image_folders, page_image
 from copydesk.xmlinput import local as _local
 from copydesk.xmlinput import parse_root
 
 KIND = "alto"
-MANY_BLOCKS = 4  # on a page of this many text blocks or more …
-WIDE = 1.3  # … a block's own columns are sought only where it is this much wider than most
 T = TypeVar("T")
 POINTS = {"pixel": 72 / 300, "mm10": 72 / 254, "inch1200": 72 / 1200}
 
@@ -156,15 +154,11 @@ def alto_pages(data: bytes, first: int = 1,
         for text_line in _children(page, "TextLine"):
             in_block.setdefault(text_line.getparent(), []).append(text_line)
         widths = [_num(b, "WIDTH") for b in in_block]
-        usual = median(widths) if widths else 0.0
         for block, text_lines in in_block.items():
             # the engine's block, cut into columns where its words show a gutter it ran
-            # its lines across (sought in a block of some lines that is wider than most on
-            # a page of many blocks: a newspaper's column blocks are not worth the words)
-            width = _num(block, "WIDTH")
-            sought = len(text_lines) >= 2 * SIDE_LINES and (
-                len(in_block) < MANY_BLOCKS or not width or width >= WIDE * usual)
-            gutters = word_gutters([_words(t) for t in text_lines]) if sought else []
+            # its lines across
+            gutters = word_gutters([_words(t) for t in text_lines]) if worth_seeking(
+                len(text_lines), _num(block, "WIDTH"), widths) else []
             columns: list[list[Line]] = []
             for column in range(len(gutters) + 1):
                 start = len(lines)

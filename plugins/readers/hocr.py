@@ -25,7 +25,7 @@ from lxml import etree
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
 from copydesk.pagelayout.ocrwords import token_confidences
-from copydesk.pagelayout.wordgutters import column_of, word_gutters
+from copydesk.pagelayout.wordgutters import column_of, word_gutters, worth_seeking
 from copydesk.pictures import image_folders, page_image
 from copydesk.sources import markup_encoding
 
@@ -155,8 +155,9 @@ def hocr_pages(data: bytes, first: int = 1, folders: list[Path] | None = None,
             records.append((element, words, boxes, size, bbox))
         lines: list[Line] = []
         blocks: list[list[Line]] = []
+        widths = [_width(records) for records in found.values()]
         for key, records in found.items():
-            for column in _columns(records, number, scale):
+            for column in _columns(records, number, scale, widths):
                 lines += column
                 if key is not None:
                     blocks.append(column)
@@ -168,12 +169,20 @@ def hocr_pages(data: bytes, first: int = 1, folders: list[Path] | None = None,
     return pages
 
 
-def _columns(records: list[Line | tuple], number: int, scale: float) -> list[list[Line]]:
+def _width(records: list[Line | tuple]) -> float:
+    """How wide one engine block's lines reach (in the file's pixels)."""
+    boxes = [b for r in records if isinstance(r, tuple) for b in r[2]]
+    return max((b[2] for b in boxes), default=0.0) - min((b[0] for b in boxes), default=0.0)
+
+
+def _columns(records: list[Line | tuple], number: int, scale: float,
+             widths: list[float]) -> list[list[Line]]:
     """One engine block's lines (ready lines, or an element with its words, their boxes,
     type size and its own box, empty when a drop cap was taken off it), as one list of lines, or one per column where the block's words show a
     gutter the engine ran its lines across (``wordgutters``)."""
-    gutters = word_gutters([[(b[0], b[2], b[1], b[3]) for b in r[2]]
-                            for r in records if isinstance(r, tuple)])
+    lines = [r for r in records if isinstance(r, tuple)]
+    gutters = word_gutters([[(b[0], b[2], b[1], b[3]) for b in r[2]] for r in lines]
+                           ) if worth_seeking(len(lines), _width(records), widths) else []
     columns: list[list[Line]] = [[] for _ in range(len(gutters) + 1)]
     for record in records:
         if isinstance(record, Line):
