@@ -23,7 +23,7 @@ from pathlib import Path
 import trafilatura
 
 import copydesk
-from copydesk import Caption, Heading, Paragraph, iter_blocks
+from copydesk import Caption, Cell, Heading, Paragraph, iter_blocks
 from copydesk.plugins.readers.html import page_figures
 
 DATA = (Path(__file__).resolve().parent.parent.parent / "shared" / "eval-data" / "web"
@@ -44,11 +44,11 @@ def prf(pred: str, gold: str) -> tuple[float, float, float]:
 
 
 def body_text(doc: copydesk.Document) -> str:
-    """Paragraphs and headings (in lists and block quotes too), but not the page title,
-    which the ground truth leaves out of the body as well."""
+    """Paragraphs, table cells and headings (in lists and block quotes too), but not the page
+    title, which the ground truth leaves out of the body as well."""
     return "\n".join(
-        b.text for b in iter_blocks(doc)
-        if isinstance(b, Paragraph) or (isinstance(b, Heading) and b.text != doc.metadata.title))
+        b.text for b in iter_blocks(doc) if isinstance(b, Paragraph | Cell) or (
+            isinstance(b, Heading) and b.text != doc.metadata.title))
 
 
 def inside(caption: str, text: str) -> bool:

@@ -24,6 +24,7 @@ from copydesk.model import (
     Box,
     Byline,
     Caption,
+    Cell,
     Container,
     Document,
     Edit,
@@ -36,8 +37,10 @@ from copydesk.model import (
     PageBreak,
     Paragraph,
     PullQuote,
+    Row,
     Section,
     SparseVisitor,
+    Table,
     TextBlock,
     Visitor,
     iter_blocks,
@@ -52,10 +55,10 @@ from copydesk.sources import Source
 __version__ = "0.1.0"
 
 __all__ = [
-    "Article", "Block", "BlockQuote", "Boilerplate", "Box", "Byline", "Caption", "Cleaner",
+    "Article", "Block", "BlockQuote", "Boilerplate", "Box", "Byline", "Caption", "Cell", "Cleaner",
     "Container", "CopydeskError", "Document", "Edit", "Figure", "Heading", "InputError", "Line",
     "List", "Mark", "Metadata", "ModelError", "OutputError", "PageBreak", "Paragraph",
-    "PluginError", "PullQuote", "Reader", "Section", "Source", "SparseVisitor", "TextBlock",
+    "PluginError", "PullQuote", "Reader", "Row", "Section", "Source", "SparseVisitor", "Table", "TextBlock",
     "UsageError", "Visitor", "Writer", "clean", "convert", "hookimpl", "iter_blocks",
     "make_plugins", "query", "read", "set_metadata", "validate", "walk", "write",
 ]

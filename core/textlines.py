@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from statistics import median
 
 from copydesk.model.layout import Line
-from copydesk.model.nodes import Block, Container, Figure, Mark, Paragraph
+from copydesk.model.nodes import FLOATS, Block, Container, Mark, Paragraph
 
 WIDTH_WINDOW = 12  # lines each side that define a line's column
 WIDTH_STEP = 5  # lines between two measurements of the column width
@@ -165,7 +165,7 @@ def map_line_groups(blocks: list[Block], fn: Callable[[Paragraph], list[Block]])
     for block in blocks:
         if is_line_group(block):
             out.extend(fn(block))  # type: ignore[arg-type]
-        elif isinstance(block, Container) and not isinstance(block, Figure):
+        elif isinstance(block, Container) and not isinstance(block, FLOATS):
             out.append(dataclasses.replace(block, blocks=map_line_groups(block.blocks, fn)))
         else:
             out.append(block)

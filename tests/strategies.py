@@ -11,6 +11,7 @@ from copydesk import (
     Box,
     Byline,
     Caption,
+    Cell,
     Document,
     Edit,
     Figure,
@@ -22,7 +23,9 @@ from copydesk import (
     PageBreak,
     Paragraph,
     PullQuote,
+    Row,
     Section,
+    Table,
 )
 
 # Any text at all: control characters, markup characters, right-to-left, lone surrogates.
@@ -79,6 +82,11 @@ def leaves(text_strategy=any_text):
         st.builds(PageBreak, page=maybe_text),
         st.builds(Figure, src=maybe_text, alt=maybe_text, blocks=st.lists(
             text_block(Caption, text_strategy, credit=maybe_text), max_size=2)),
+        st.builds(lambda captions, rows: Table(blocks=[*captions, *rows]),
+                  st.lists(text_block(Caption, text_strategy, credit=maybe_text), max_size=1),
+                  st.lists(st.builds(Row, header=st.booleans(), blocks=st.lists(
+                      text_block(Cell, text_strategy, columns=st.integers(1, 3)), max_size=3)),
+                      max_size=3)),
     )
 
 

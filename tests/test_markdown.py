@@ -11,6 +11,7 @@ from copydesk import (
     Article,
     Byline,
     Caption,
+    Cell,
     Document,
     Figure,
     Heading,
@@ -18,12 +19,14 @@ from copydesk import (
     Metadata,
     Paragraph,
     PullQuote,
+    Row,
+    Table,
     TextBlock,
     iter_blocks,
 )
 from copydesk.chars import printable
 
-PARSER = MarkdownIt("commonmark")
+PARSER = MarkdownIt("commonmark").enable("table")  # tables: GitHub Flavored Markdown's
 
 # Text a reader can produce: any character but controls and lone surrogates, markup-heavy.
 reader_text = st.text(
@@ -46,6 +49,8 @@ def parsed_blocks(markdown: str) -> list[tuple[str, str]]:
     for token in PARSER.parse(markdown):
         if token.type in ("paragraph_open", "heading_open"):
             kind = token.type.removesuffix("_open")
+        elif token.type in ("th_open", "td_open"):
+            kind = "cell"
         elif token.type == "inline":
             text = "".join(_text(child) for child in token.children or [])
             out.append((kind, norm(text)))
@@ -78,9 +83,15 @@ def expected_blocks(doc: Document) -> list[tuple[str, str]]:
         norm(first.text) == norm(meta.title or ""))
     if source and not title_is_headline:
         out.append(("paragraph", source))
+    written: set[int] = set()
     for block in iter_blocks(doc):
         if isinstance(block, Figure) and block.src:
             out.append(("paragraph", norm(block.alt or "")))
+        if isinstance(block, Table):
+            out += table_blocks(block)
+            written.update(id(b) for b in block.blocks)  # its caption: in its place
+        if isinstance(block, Cell) or id(block) in written:
+            continue
         if not isinstance(block, TextBlock) or type(block).__name__ == "Boilerplate":
             continue
         text = norm(block.text)
@@ -94,6 +105,20 @@ def expected_blocks(doc: Document) -> list[tuple[str, str]]:
             if source and title_is_headline and block is first:
                 out.append(("paragraph", source))
     return out
+
+
+def table_blocks(table: Table) -> list[tuple[str, str]]:
+    """A table's cells row by row as a pipe table has them: a spanning cell followed by empty
+    ones, every row as wide as the widest (its caption comes before, as a paragraph)."""
+    rows = [[t for c in r.blocks if isinstance(c, Cell)
+             for t in [norm(c.text)] + [""] * (c.columns - 1)]
+            for r in table.blocks if isinstance(r, Row)]
+    rows = [r for r in rows if r]
+    width = max(map(len, rows), default=0)
+    captions = [b for b in table.blocks if isinstance(b, Caption)]
+    out = [("paragraph", norm("Caption: " + c.text + (
+        f" — Credit: {norm(c.credit)}" if c.credit and norm(c.credit) else ""))) for c in captions] if rows else []
+    return out + [("cell", t) for r in rows for t in r + [""] * (width - len(r))]
 
 
 def to_markdown(doc: Document) -> str:

@@ -11,6 +11,7 @@ from copydesk.model.nodes import (
     Boilerplate,
     Byline,
     Caption,
+    Cell,
     Container,
     Document,
     Figure,
@@ -21,14 +22,16 @@ from copydesk.model.nodes import (
     PageBreak,
     Paragraph,
     PullQuote,
+    Row,
     Section,
+    Table,
     TextBlock,
 )
 from copydesk.model.walk import SparseVisitor, Visitor, iter_blocks, query, validate, walk
 
 __all__ = [
-    "Article", "Block", "BlockQuote", "Boilerplate", "Box", "Byline", "Caption", "Container",
+    "Article", "Block", "BlockQuote", "Boilerplate", "Box", "Byline", "Caption", "Cell", "Container",
     "Document", "Edit", "Figure", "Heading", "Line", "List", "Mark", "Metadata", "PageBreak",
-    "Paragraph", "PullQuote", "Section", "SparseVisitor", "TextBlock", "Visitor", "iter_blocks",
+    "Paragraph", "PullQuote", "Row", "Section", "SparseVisitor", "Table", "TextBlock", "Visitor", "iter_blocks",
     "query", "validate", "walk",
 ]

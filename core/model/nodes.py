@@ -81,6 +81,13 @@ class Boilerplate(TextBlock):
 
 
 @dataclass(kw_only=True)
+class Cell(TextBlock):
+    """A table cell; ``columns``: how many of the table's columns it spans."""
+
+    columns: int = 1
+
+
+@dataclass(kw_only=True)
 class PageBreak(Block):
     """The start of a new source page."""
 
@@ -111,6 +118,18 @@ class List(Container):
 
 
 @dataclass(kw_only=True)
+class Table(Container):
+    """A table: its caption, where it has one, and its rows (header rows first)."""
+
+
+@dataclass(kw_only=True)
+class Row(Container):
+    """A table row; ``header``: a row of column headings."""
+
+    header: bool = False
+
+
+@dataclass(kw_only=True)
 class BlockQuote(Container):
     """Quoted material set off from the body (not a pull quote)."""
 
@@ -126,10 +145,15 @@ class Article(Container):
 
 
 FLOW: tuple[type[Block], ...] = (
-    Paragraph, Heading, PullQuote, Byline, Boilerplate, PageBreak, Figure, List, BlockQuote,
-    Section,
+    Paragraph, Heading, PullQuote, Byline, Boilerplate, PageBreak, Figure, Table, List,
+    BlockQuote, Section,
 )
+# blocks set apart from the running text, which a paragraph may run on around: cleaners of
+# running text leave their insides alone
+FLOATS: tuple[type[Block], ...] = (Figure, Table)
 Figure.content = (Caption,)
+Table.content = (Caption, Row)
+Row.content = (Cell,)
 List.content = (Paragraph, List)
 BlockQuote.content = (Paragraph, List, BlockQuote, Byline)
 Section.content = FLOW
@@ -139,7 +163,7 @@ DOCUMENT_CONTENT: tuple[type[Block], ...] = (*FLOW, Article)
 NODE_TYPES: dict[str, type[Block]] = {
     cls.type_name(): cls
     for cls in (Paragraph, Heading, PullQuote, Caption, Byline, Boilerplate, PageBreak, Figure,
-                List, BlockQuote, Section, Article)
+                Table, Row, Cell, List, BlockQuote, Section, Article)
 }
 
 

@@ -39,8 +39,10 @@ cleaners as print OCR:
 
 from __future__ import annotations
 
+import dataclasses
+
 from copydesk.model.layout import Line
-from copydesk.model.nodes import Block, Boilerplate, Document, Metadata, PageBreak
+from copydesk.model.nodes import Block, Boilerplate, Document, Metadata, PageBreak, Table
 from copydesk.pagelayout.blocks import block_runs, has_blocks, interleaved
 from copydesk.pagelayout.columns import column_edges, reading_order
 from copydesk.pagelayout.furniture import furniture
@@ -48,6 +50,7 @@ from copydesk.pagelayout.kinds import headlines, page_blocks
 from copydesk.pagelayout.masthead import issue_metadata
 from copydesk.pagelayout.page import FIGURE_LABEL, STORY_BREAK, Page, body_size, top_of
 from copydesk.pagelayout.paragraphs import opens_with_initial, paragraphs
+from copydesk.pagelayout.tables import Found, continued, same_heads, table_text, tables
 
 __all__ = ["FIGURE_LABEL", "STORY_BREAK", "Page", "blocks_from_pages", "body_size", "column_edges",
            "document_from_pages", "furniture", "opens_with_initial", "paragraphs",
@@ -77,17 +80,54 @@ def blocks_from_pages(pages: list[Page]) -> list[Block]:
     for page in pages:
         if page.number > 1:
             blocks.append(PageBreak(page=str(page.number)))
-        body = [ln for ln in page.lines if id(ln) not in marked]
+        found = tables(page, page.lines)  # (a table's heads repeat on every page it runs to)
+        taken = {id(ln) for f in found for ln in f.lines}
+        body = [ln for ln in page.lines if id(ln) not in marked and id(ln) not in taken]
+        if found:
+            page, body = _with_tables(page, body, found)
         top, foot = page.text_extent
         fixed = [Boilerplate(text=" ".join(line.text.split()), lines=[line],
                              reason=marked[id(line)])
-                 for line in sorted((ln for ln in page.lines if id(ln) in marked), key=top_of)]
+                 for line in sorted((ln for ln in page.lines if id(ln) in marked
+                                     and id(ln) not in taken), key=top_of)]
         # furniture where it stands: the upper half's before the page's text, the rest after
         over = [b for b in fixed if top_of(b.lines[0]) < (top + foot) / 2]
         runs = page_runs(page, body)
         blocks += over + headlines([b for run, column in runs for b in page_blocks(
-            page, paragraphs(run), size, column)], size) + fixed[len(over):]
-    return blocks
+            page, paragraphs(run), size, column, [f.table for f in found])], size) + fixed[
+            len(over):]
+    return _tables_continued(blocks)
+
+
+def _with_tables(page: Page, body: list[Line], found: list[Found]) -> tuple[Page, list[Line]]:
+    """The page and its body lines (the tables' left out) with one line as wide as each
+    table, holding its text (``region`` "table", ``number`` its index), so that the table
+    takes its place in the reading order like a block of its own."""
+    taken = {id(ln) for f in found for ln in f.lines}
+    stand_ins = [Line(text=table_text(f.table) or "-", page=page.number, box=f.box,
+                      region="table", number=i) for i, f in enumerate(found)]
+    body = sorted([*body, *stand_ins], key=top_of)
+    blocks = [[ln for ln in block if id(ln) not in taken] for block in page.blocks]
+    return dataclasses.replace(page, lines=[*page.lines, *stand_ins],
+                               blocks=[*(b for b in blocks if b), *([ln] for ln in stand_ins)]
+                               ), body
+
+
+def _tables_continued(blocks: list[Block]) -> list[Block]:
+    """A table continued over a page break (the same heads again, nothing but furniture and
+    the break between) made one."""
+    out: list[Block] = []
+    last: int | None = None  # where the last table stands in ``out``
+    for block in blocks:
+        if isinstance(block, Table):
+            if last is not None and same_heads(out[last], block):  # type: ignore[arg-type]
+                out[last] = continued(out[last], block)  # type: ignore[arg-type]
+                continue
+            last = len(out)
+        elif not isinstance(block, Boilerplate | PageBreak):
+            last = None
+        out.append(block)
+    return out
 
 
 def document_from_pages(pages: list[Page], metadata: Metadata | None = None) -> Document:

@@ -7,7 +7,7 @@ from statistics import median
 
 from copydesk.credits import MAX_CREDIT_WORDS, find_credit, split_credit
 from copydesk.model.layout import Line
-from copydesk.model.nodes import Block, Caption, Figure, Heading, Paragraph, PullQuote
+from copydesk.model.nodes import Block, Caption, Figure, Heading, Paragraph, PullQuote, Table
 from copydesk.pagelayout.page import (
     FIGURE_LABEL,
     HEADING_SIZE,
@@ -19,6 +19,7 @@ from copydesk.pagelayout.page import (
     picture_of,
 )
 from copydesk.pagelayout.paragraphs import is_initial
+from copydesk.pagelayout.tables import table_text
 from copydesk.pictures import address
 from copydesk.textlines import SENTENCE_END, join_stripped
 
@@ -128,9 +129,11 @@ def figure(group: list[Line], credit: list[Line] | None, src: str | None = None)
 
 
 def page_blocks(page: Page, groups: list[list[Line]], size: float,
-                column: tuple[float, float] | None = None) -> list[Block]:
+                column: tuple[float, float] | None = None,
+                tables: list[Table] | None = None) -> list[Block]:
     """A column's groups of lines as blocks, by what each group is; ``column``: the column's
-    left and right edges where known (else those of the groups' lines)."""
+    left and right edges where known (else those of the groups' lines); ``tables``: the
+    page's tables, each standing in for a line of region "table" (``_stood_for``)."""
     lines = [ln for g in groups for ln in g]
     body = [ln for ln in lines if abs((ln.font_size or size) - size) <= 0.05 * size] or lines
     height = median(ln.box.height for ln in body)  # type: ignore[union-attr]
@@ -143,7 +146,9 @@ def page_blocks(page: Page, groups: list[list[Line]], size: float,
             skip = False
             continue
         kind = classify(group, page, size, height, column)
-        if kind == "caption":
+        if kind == "table" and (table := _stood_for(group[0], tables or [])) is not None:
+            blocks.append(table)
+        elif kind == "caption":
             after = groups[i + 1] if i + 1 < len(groups) else None
             credit = after if after is not None and _is_credit(after, group, size) else None
             skip = credit is not None
@@ -159,6 +164,14 @@ def page_blocks(page: Page, groups: list[list[Line]], size: float,
         else:
             blocks.append(Paragraph(text=join_stripped(group), lines=group))
     return blocks
+
+
+def _stood_for(line: Line, tables: list[Table]) -> Table | None:
+    """The table a line stands in for in the reading order (its index and text), if any."""
+    number = line.number if line.number is not None else -1
+    if 0 <= number < len(tables) and line.text == (table_text(tables[number]) or "-"):
+        return tables[number]
+    return None
 
 
 def _is_credit(group: list[Line], caption: list[Line], size: float) -> bool:

@@ -23,7 +23,7 @@ FIGURE_LABEL = re.compile(
 # what a region type the source gives (PAGE-XML's) makes of its lines: a kind of block, or
 # furniture with its reason; other types (paragraph, floating, other…) leave it to the layout
 REGION_KINDS = {"heading": "heading", "caption": "caption", "credit": "caption",
-                "drop-capital": "initial"}
+                "drop-capital": "initial", "table": "table"}
 REGION_FURNITURE = {"header": "running-head", "footer": "running-foot", "page-number": "folio",
                     "catch-word": "catchword", "signature-mark": "signature",
                     "marginalia": "margin"}
@@ -49,6 +49,9 @@ class Page:
     image: Path | None = None  # the page's image, where the source names one that is there
     image_page: int | None = None  # … its page, in a file of several (a PDF, a TIFF), from 1
     to_pixels: float = 1.0  # the image's pixels to one unit of the boxes
+    # a line the source set as one across a table's cells, as the pieces it stands in
+    # (``id(line)`` → pieces; a PDF's line split at wide spaces, leader dots, vertical rules)
+    pieces: dict[int, list[Line]] = field(default_factory=dict)
 
     @functools.cached_property
     def text_extent(self) -> tuple[float, float]:

@@ -35,12 +35,12 @@ from copydesk import (
     PullQuote,
     hookimpl,
 )
-from copydesk.model.nodes import Block, Figure
+from copydesk.model.nodes import FLOATS, Block
 from copydesk.pagelayout import STORY_BREAK
 from copydesk.plugins.cleaners import bylines
 
 NAME = "articles"
-FURNITURE = (Figure, PullQuote, Boilerplate, PageBreak)
+FURNITURE = (*FLOATS, PullQuote, Boilerplate, PageBreak)
 NEAR = 4  # a pull quote's home is sought among the NEAR articles around it
 SECTION_SIZE = 1.05  # a heading no larger than this share of the body's type heads a section
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from statistics import median
 
 from copydesk import Cleaner, Document, Paragraph, hookimpl, wordfreqs
-from copydesk.model.nodes import Block, Container, Figure, TextBlock
+from copydesk.model.nodes import FLOATS, Block, Container, TextBlock
 from copydesk.textedit import EditLog
 
 NAME = "dropcap"
@@ -161,7 +161,7 @@ def dropcap(doc: Document) -> Document:
     def visit(blocks: list[Block]) -> list[Block]:
         out: list[Block] = []
         for block in blocks:
-            if isinstance(block, Container) and not isinstance(block, Figure):
+            if isinstance(block, Container) and not isinstance(block, FLOATS):
                 out.append(dataclasses.replace(block, blocks=visit(block.blocks)))
                 continue
             if not (isinstance(block, Paragraph) and block.lines):

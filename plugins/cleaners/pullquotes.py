@@ -30,7 +30,7 @@ from statistics import median
 from rapidfuzz import fuzz, process
 
 from copydesk import Cleaner, Document, Paragraph, PullQuote, hookimpl
-from copydesk.model.nodes import Block, Container, Figure
+from copydesk.model.nodes import FLOATS, Block, Container
 from copydesk.textedit import EditLog
 from copydesk.textlines import SENTENCE_END, is_line_group, join_lines
 
@@ -169,7 +169,7 @@ def pullquotes(doc: Document) -> Document:
         groups = [b for b in blocks if isinstance(b, Paragraph) and is_line_group(b)]
         if not groups:
             return [dataclasses.replace(b, blocks=visit(b.blocks))
-                    if isinstance(b, Container) and not isinstance(b, Figure) else b
+                    if isinstance(b, Container) and not isinstance(b, FLOATS) else b
                     for b in blocks]
         lengths = [len(ln.text.strip()) for g in groups for ln in g.lines]
         width = median(lengths)

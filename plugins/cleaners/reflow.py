@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from copydesk import Byline, Cleaner, Document, Heading, Line, Paragraph, hookimpl
-from copydesk.model.nodes import Block, Container, Figure
+from copydesk.model.nodes import FLOATS, Block, Container
 from copydesk.textlines import is_line_group, join_lines, sentence_end, split_end
 
 NAME = "reflow"
@@ -139,7 +139,7 @@ def reflow_blocks(blocks: list[Block], conv: Conventions) -> list[Block]:
         elif isinstance(block, (Heading, Byline)):
             close()  # a paragraph never runs on past a headline or a byline
             out.append(block)
-        elif isinstance(block, Container) and not isinstance(block, Figure):
+        elif isinstance(block, Container) and not isinstance(block, FLOATS):
             close()
             out.append(dataclasses.replace(block, blocks=reflow_blocks(block.blocks, conv)))
         elif current:

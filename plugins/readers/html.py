@@ -26,6 +26,7 @@ from copydesk import (
     BlockQuote,
     Boilerplate,
     Caption,
+    Cell,
     Document,
     Figure,
     Heading,
@@ -35,7 +36,9 @@ from copydesk import (
     Metadata,
     Paragraph,
     Reader,
+    Row,
     Source,
+    Table,
     hookimpl,
 )
 from copydesk.credits import clean_credit, split_credit
@@ -152,10 +155,12 @@ def blocks_from(parent: etree._Element) -> Iterator[Block]:
         elif tag == "graphic":
             yield Figure(src=el.get("src"), alt=el.get("alt") or None)
         elif tag == "table":
-            for row in el.iter("row"):
-                cells = [" ".join("".join(c.itertext()).split()) for c in row]
-                if any(cells):
-                    yield Paragraph(text=" | ".join(c for c in cells if c))
+            rows = [Row(header=bool(cells) and all(c.get("role") == "head" for c in cells),
+                        blocks=[Cell(text=t, marks=m) for t, m in map(inline, cells)])
+                    for cells in ([c for c in row if c.tag == "cell"] for row in el.iter("row"))]
+            rows = [r for r in rows if any(c.text for c in r.blocks)]  # type: ignore[attr-defined]
+            if rows:
+                yield Table(blocks=list(rows))
         else:
             yield from blocks_from(el)
 
@@ -309,7 +314,7 @@ def read_html(source: Source) -> Document:
         raise InputError(f"cannot read the extracted article: {exc}") from None
     main = root.find("main")
     blocks = list(blocks_from(main)) if main is not None else []
-    if not any(isinstance(b, Paragraph | List | BlockQuote) for b in blocks):
+    if not any(isinstance(b, Paragraph | List | BlockQuote | Table) for b in blocks):
         raise InputError("no article text found in this page")
     blocks = place_figures(blocks, [dataclasses.replace(
         f, caption=mend(f.caption), credit=f.credit and mend(f.credit), alt=f.alt and mend(f.alt),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import logging
 import re
 import unicodedata
@@ -41,6 +42,8 @@ ITALIC = re.compile(r"italic|oblique|^(?:cm|sf|ec|tc|lm)?(?:bx)?(?:ti|sl|it)\d")
 RUN_IN = re.compile(r"^\d+(?:\.\d+)*\.?\s|[.:]$")  # a run-in heading's number or closing stop
 CID = re.compile(r"\(cid:\d+\)")  # pdfminer's stand-in for a glyph its font does not map
 PRESENTATION_FORMS = re.compile("[\ufb00-\ufb4f]")  # ligatures (ﬁ, ﬂ, ﬀ, ﬃ…), as one glyph
+LEADER = re.compile(r"[.·…](?:\s*[.·…])+")  # leader dots (a table's or a contents list's)
+WIDE_SPACE = 0.8  # a space this many ems wide parts a table's cells
 MOST = 0.6  # share of a line's characters in bold (italic) type for the line to count as bold
 
 
@@ -67,20 +70,30 @@ def pages_of(data: bytes) -> Iterator[Page]:
         pictures: list[Box] = []
         rules: list[Box] = []
         blocks: list[list[Line]] = []
+        pieces: dict[int, list[Line]] = {}
+        for box in layout:
+            if not isinstance(box, LTTextContainer):
+                _graphic(box, layout.height, pictures, rules)
+        upright = [r for r in rules if r.height > r.width]
+        ruled = sum(r.width > r.height for r in rules) >= 2  # where tables are sought
         for box in layout:
             if isinstance(box, LTTextContainer):
-                block = [ln for ln in _text_lines(box, number, layout.height) if ln.text.strip()]
+                block = [ln for ln in _text_lines(box, number, layout.height, upright,
+                                                  pieces if ruled else None) if ln.text.strip()]
                 lines += block
                 blocks.append(block)
-            else:
-                _graphic(box, layout.height, pictures, rules)
         yield Page(number=number, width=layout.width, height=layout.height, lines=lines,
-                   pictures=pictures, rules=rules, blocks=blocks, blocks_ordered=False)
+                   pictures=pictures, rules=rules, blocks=blocks, blocks_ordered=False,
+                   pieces=pieces)
 
 
-def _text_lines(box: object, number: int, height: float) -> list[Line]:
+def _text_lines(box: object, number: int, height: float, upright: list[Box],
+                pieces: dict[int, list[Line]] | None) -> list[Line]:
     """A text box's lines; a first letter in type ``DROP_SIZE`` times larger than the rest (a
-    drop cap) becomes a line of its own, and so does a run-in heading opening a line."""
+    drop cap) becomes a line of its own, and so does a run-in heading opening a line. A line
+    that runs across leader dots or a vertical rule (a table's row set as one line) also
+    comes as the pieces between them, in ``pieces`` (on a page with rules, where tables are
+    sought)."""
     from pdfminer.layout import LTChar, LTTextLine
 
     out = []
@@ -98,7 +111,49 @@ def _text_lines(box: object, number: int, height: float) -> list[Line]:
             out.append(_line(head, head_chars, number, height))
             out.append(_line(rest, rest_chars, number, height))
         else:
-            out.append(_line(item.get_text().rstrip("\n"), chars, number, height, item))
+            line = _line(item.get_text().rstrip("\n"), chars, number, height, item)
+            out.append(line)
+            cut = _cells(item, line, number, height, upright) if pieces is not None else []
+            if len(cut) > 1:
+                pieces[id(line)] = cut  # type: ignore[index]
+    return out
+
+
+def _cells(item: object, line: Line, number: int, height: float,
+           upright: list[Box]) -> list[Line]:
+    """A line's pieces between leader dots, vertical rules and spaces an em wide or more
+    (none when it has none of them)."""
+    from pdfminer.layout import LTChar
+
+    box = line.box
+    assert box is not None
+    crossing = [(r.x0 + r.x1) / 2 for r in upright if box.x0 < (r.x0 + r.x1) / 2 < box.x1
+                and r.y0 < (box.y0 + box.y1) / 2 < r.y1]
+    tokens = [(c.get_text(), c if isinstance(c, LTChar) else None) for c in item]  # type: ignore[attr-defined]
+    text = "".join(t for t, _ in tokens)
+    starts = list(itertools.accumulate((len(t) for t, _ in tokens), initial=0))
+    leaders = [(m.start(), m.end()) for m in LEADER.finditer(text)]
+    groups: list[list[tuple[str, object]]] = [[]]
+    previous = None
+    for (token, char), at in zip(tokens, starts, strict=False):
+        if any(a <= at < b for a, b in leaders):
+            groups.append([])
+            continue
+        if char is not None and not char.get_text().strip():
+            char = None  # (a space's glyph: the gap is measured between letters)
+        if char is not None and previous is not None and (
+                char.x0 - previous.x1 >= WIDE_SPACE * char.size or any(
+                    previous.x1 - 1 <= x <= char.x0 + 1 for x in crossing)):
+            groups.append([])
+        groups[-1].append((token, char))
+        if char is not None:
+            previous = char
+    out = []
+    for group in groups:
+        chars = [c for _, c in group if c is not None and c.get_text().strip()]  # type: ignore[attr-defined]
+        piece = "".join(t for t, _ in group).strip()
+        if chars and piece:
+            out.append(_line(piece, chars, number, height))
     return out
 
 

@@ -44,6 +44,7 @@ from copydesk import (
     Boilerplate,
     Byline,
     Caption,
+    Cell,
     Document,
     Figure,
     Heading,
@@ -52,7 +53,9 @@ from copydesk import (
     PageBreak,
     Paragraph,
     PullQuote,
+    Row,
     Section,
+    Table,
     TextBlock,
     Visitor,
     Writer,
@@ -180,6 +183,34 @@ class XhtmlVisitor(Visitor):
         if not captions:
             return f"<figure>{image}</figure>" if image else ""
         return f"<figure>{image}<figcaption>{'<br/>'.join(captions)}</figcaption></figure>"
+
+    def visit_table(self, node: Table) -> str:
+        """A table: its caption, its header rows (``th scope="col"``; an empty heading is a
+        ``td``, as Ace asks) in ``thead`` and the rest in ``tbody``."""
+        captions = [self.visit(b) for b in node.blocks if isinstance(b, Caption)]
+        rows = [b for b in node.blocks if isinstance(b, Row)]
+        if not rows:
+            return ""
+        lead = next((i for i, r in enumerate(rows) if not r.header), len(rows))
+        head = rows[:lead] if lead < len(rows) else []  # (a table of headings alone: a body)
+        caption = f"<caption>{'<br/>'.join(c for c in captions if c)}</caption>" if any(
+            captions) else ""
+        thead = f"<thead>{''.join(self.visit(r) for r in head)}</thead>" if head else ""
+        tbody = "".join(self.visit(r) for r in rows[len(head):])
+        return f"<table>{caption}{thead}<tbody>{tbody}</tbody></table>"
+
+    def visit_row(self, node: Row) -> str:
+        cells = (self.cell(c, node.header) for c in node.blocks if isinstance(c, Cell))
+        return f"<tr>{''.join(cells)}</tr>"
+
+    def cell(self, node: Cell, header: bool) -> str:
+        tag = "th" if header and printable(node.text).strip() else "td"
+        scope = ' scope="col"' if tag == "th" else ""
+        span = f' colspan="{node.columns}"' if node.columns > 1 else ""
+        return f"<{tag}{scope}{span}>{inline(node)}</{tag}>"
+
+    def visit_cell(self, node: Cell) -> str:
+        return self.cell(node, False)
 
     def visit_list(self, node: List) -> str:
         items = [f"<li>{inline(b) if isinstance(b, Paragraph) else self.visit(b)}</li>"

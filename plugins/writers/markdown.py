@@ -12,6 +12,8 @@ Use: ``copydesk convert page.txt -o page.md``. How each block is written:
   picture's address is known; a picture on a page image is cut out into a folder beside the
   output, ``page_images/figure-001.jpg`` for ``page.md``, or the one ``-O images=DIR``
   names, and linked from there);
+- a table: its caption as a caption, then a pipe table (GitHub Flavored Markdown's; its first
+  row is the heading row, a cell spanning columns is followed by empty ones);
 - block quotes and lists as in CommonMark; page breaks and boilerplate are left out.
 
 Every character of the text that CommonMark would read as markup is escaped.
@@ -32,6 +34,7 @@ from copydesk import (
     Boilerplate,
     Byline,
     Caption,
+    Cell,
     Document,
     Figure,
     Heading,
@@ -41,7 +44,9 @@ from copydesk import (
     PageBreak,
     Paragraph,
     PullQuote,
+    Row,
     Section,
+    Table,
     TextBlock,
     Visitor,
     Writer,
@@ -174,6 +179,25 @@ class MarkdownVisitor(Visitor):
             parts.append(f"![{alt}]({_url(src)})")
         parts.extend(self.visit_all(node.blocks))
         return "\n\n".join(p for p in parts if p)
+
+    def visit_table(self, node: Table) -> str:
+        rows = [[cell for c in r.blocks if isinstance(c, Cell)
+                 for cell in [inline(c).replace("|", "\\|")] + [""] * (c.columns - 1)]
+                for r in node.blocks if isinstance(r, Row)]
+        rows = [r for r in rows if r]
+        if not rows:
+            return ""
+        width = max(map(len, rows))
+        lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
+        lines.insert(1, "|" + " --- |" * width)
+        captions = [self.visit(b) for b in node.blocks if isinstance(b, Caption)]
+        return "\n\n".join([*(c for c in captions if c), "\n".join(lines)])
+
+    def visit_row(self, node: Row) -> str:
+        return ""  # written by its table
+
+    def visit_cell(self, node: Cell) -> str:
+        return inline(node)
 
     def visit_blockquote(self, node: BlockQuote) -> str:
         inner = "\n\n".join(p for p in self.visit_all(node.blocks) if p)

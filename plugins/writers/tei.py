@@ -39,6 +39,7 @@ from copydesk import (
     Boilerplate,
     Byline,
     Caption,
+    Cell,
     Document,
     Edit,
     Figure,
@@ -48,7 +49,9 @@ from copydesk import (
     PageBreak,
     Paragraph,
     PullQuote,
+    Row,
     Section,
+    Table,
     TextBlock,
     Visitor,
     Writer,
@@ -271,6 +274,27 @@ class TeiVisitor(Visitor):
             graphic = sub(figure, "graphic", url=uri(node.src))
             if node.alt:
                 sub(graphic, "desc", node.alt)
+
+    def visit_table(self, node: Table) -> None:
+        """``table`` with its caption as ``head`` (a credit in it: TEI's table takes no
+        ``bibl``), ``row``s (``role="label"``: headings) of ``cell``s (``cols``: a span)."""
+        rows = [b for b in node.blocks if isinstance(b, Row) and b.blocks]
+        if not rows:
+            return  # TEI has no empty table
+        width = max(sum(c.columns for c in r.blocks if isinstance(c, Cell)) for r in rows)
+        table = sub(self.parent, "table", rows=str(len(rows)), cols=str(width))
+        for caption in (b for b in node.blocks if isinstance(b, Caption)):
+            self.into(table, [Caption(text=" ".join(filter(None, (caption.text, caption.credit))),
+                                      marks=caption.marks, lines=caption.lines)])
+        self.into(table, rows)
+
+    def visit_row(self, node: Row) -> None:
+        row = sub(self.parent, "row", role="label") if node.header else sub(self.parent, "row")
+        self.into(row, node.blocks)
+
+    def visit_cell(self, node: Cell) -> None:
+        attrs = {"cols": str(node.columns)} if node.columns > 1 else {}
+        self.text_block("cell", node, **attrs)
 
     def visit_list(self, node: List) -> None:
         if not node.blocks:

@@ -201,3 +201,20 @@ def test_mojibake_is_mended_in_the_article():
     body_text = " ".join(b.text for b in iter_blocks(doc) if isinstance(b, Paragraph | Heading))
     assert "â€" not in body_text and "wouldn’t" in body_text
     assert doc.metadata.title == "Council won’t build the wall"
+
+
+def test_a_table_in_the_article_is_a_table_with_its_heading_row():
+    text = " ".join(["The council published what each street's repairs will cost, and the "
+                     "work starts in the spring once the frost is out of the ground."] * 3)
+    page = (f'<html lang="en"><head><title>Roads</title></head><body><article>'
+            f"<h1>Road repairs priced</h1><p>{text}</p><table><tr><th>Street</th>"
+            f"<th>Cost</th></tr><tr><td>Oak <b>Street</b></td><td>$4,100</td></tr>"
+            f"<tr><td>Elm Road</td><td>$2,950</td></tr></table><p>{text}</p>"
+            f"</article></body></html>")
+    doc = copydesk.clean(copydesk.read(page.encode(), "html"))
+    (table,) = [b for b in iter_blocks(doc) if isinstance(b, copydesk.Table)]
+    rows = [r for r in table.blocks if isinstance(r, copydesk.Row)]
+    assert [[c.text for c in r.blocks] for r in rows] == [
+        ["Street", "Cost"], ["Oak Street", "$4,100"], ["Elm Road", "$2,950"]]
+    assert [r.header for r in rows] == [True, False, False]
+    assert not any("$4,100" in b.text for b in iter_blocks(doc) if isinstance(b, Paragraph))

@@ -2,7 +2,7 @@
 and EPUBCheck (no message), on one edition that holds every kind of content copydesk writes:
 a METS newspaper issue (articles, print page numbers), a web page (figure, credit, links),
 a print-OCR page (pull quotes, drop cap, bylines), an archive ALTO page (masthead, decks,
-caption), a scanned page's hOCR (a photograph cut from the page image) and a cover. Slow (Ace starts a browser): one run for all of it."""
+caption), a scanned page's hOCR (a photograph cut from the page image), a table and a cover. Slow (Ace starts a browser): one run for all of it."""
 
 from __future__ import annotations
 
@@ -23,6 +23,13 @@ PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA
        "rkJggg==")
 
 
+ROADS = ("<html lang='en'><head><title>Roads</title></head><body><article><h1>Road repairs "
+         "priced</h1>" + "<p>The council published what each street's repairs will cost, and the "
+         "work starts in the spring once the frost is out of the ground.</p>" * 3 +
+         "<table><tr><th>Street</th><th>Cost</th><th></th></tr><tr><td>Oak Street</td>"
+         "<td>$4,100</td><td>new</td></tr></table></article></body></html>")
+
+
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("edition")
@@ -41,9 +48,11 @@ def edition(tmp_path_factory) -> Path:
     scan(folder / "scan.png")  # a scanned page with a captioned photograph
     scanned = folder / "scan.hocr"
     scanned.write_text(hocr_page("scan.png"), encoding="utf-8")
+    roads = folder / "roads.html"  # a table, with a heading row
+    roads.write_text(ROADS, encoding="utf-8")
     out = folder / "edition.epub"
     copydesk.convert([mets, DATA / "news-page.html", ROOT / "seeds" / "003_d60a862d48c27c24.txt",
-                      tribune, scanned], out, options={"cover": str(cover)},
+                      tribune, scanned, roads], out, options={"cover": str(cover)},
                      metadata={"title": "Papers", "language": "en"})
     return out
 
@@ -57,6 +66,7 @@ def test_the_edition_has_what_an_accessible_book_needs(edition):
     chapters = [n for n in book.namelist() if n.startswith("EPUB/article-")]
     text = "".join(book.read(n).decode() for n in chapters)
     assert 'role="doc-pullquote"' in text and 'role="doc-pagebreak"' in text
+    assert '<th scope="col">Street</th>' in text
     assert all('xml:lang="en"' in book.read(n).decode() for n in chapters)
     assert re.search(r'<img src="images/figure-001.jpg" alt="The new breakwater', text)
 
