@@ -4,8 +4,9 @@ Every text line keeps its page, box (points, origin top-left), font name and siz
 whether the font is bold or italic. The shared page layout analysis (``copydesk.pagelayout``)
 then puts columns in reading order, sets running heads, folios and margin notes apart as
 boilerplate, and groups lines into provisional paragraphs; the print cleaners do the rest
-(``reflow``, ``dehyphenate`` and ``articles`` are on by default for PDF input; captions and
-pull quotes from type and picture areas are still to come). Use: ``copydesk convert report.pdf -o report.epub``.
+(``reflow``, ``dehyphenate`` and ``articles`` are on by default for PDF input). Where the page
+rules a table, lines pdfminer ran across its cells come also as the pieces between leader
+dots, vertical rules and wide spaces (``Page.pieces``), for ``pagelayout.tables``. Use: ``copydesk convert report.pdf -o report.epub``.
 
 A PDF with no text layer (a scan) is rendered page by page and OCRed with Tesseract (the
 ``scan`` reader's path; a one-line error when Tesseract is missing);
@@ -35,6 +36,7 @@ KIND = "pdf"
 TIME_LIMIT = 300  # seconds a single PDF may take
 DROP_SIZE = 2.0  # a first letter this many times larger than the rest of its line: a drop cap
 RULE_WIDTH = 3.0  # points: a graphic this thin (and long) is a rule
+MIN_TABLE = 50.0  # points: the least width of a table's rules
 MIN_PICTURE = 20.0  # points: the least side of a picture area (and length of a rule)
 # font names that say bold or italic: words, or TeX's (cmbx10, sfbx1000, cmbxti10; cmti10, cmsl10)
 BOLD = re.compile(r"bold|black|heavy|semibold|demi|^(?:cm|sf|ec|tc|lm)?bx?(?:ti|sl)?\d")
@@ -75,7 +77,7 @@ def pages_of(data: bytes) -> Iterator[Page]:
             if not isinstance(box, LTTextContainer):
                 _graphic(box, layout.height, pictures, rules)
         upright = [r for r in rules if r.height > r.width]
-        ruled = sum(r.width > r.height for r in rules) >= 2  # where tables are sought
+        ruled = _ruled(rules)  # where tables are sought
         for box in layout:
             if isinstance(box, LTTextContainer):
                 block = [ln for ln in _text_lines(box, number, layout.height, upright,
@@ -85,6 +87,15 @@ def pages_of(data: bytes) -> Iterator[Page]:
         yield Page(number=number, width=layout.width, height=layout.height, lines=lines,
                    pictures=pictures, rules=rules, blocks=blocks, blocks_ordered=False,
                    pieces=pieces)
+
+
+def _ruled(rules: list[Box]) -> bool:
+    """Whether two horizontal rules of one width stand apart on the page (more than a double
+    rule's gap): where a table may be, so where lines are cut into cells."""
+    across = sorted((r for r in rules if r.width > r.height and r.width >= MIN_TABLE),
+                    key=lambda r: (round(r.x0), round(r.x1), r.y0))
+    return any(abs(a.x0 - b.x0) <= RULE_WIDTH and abs(a.x1 - b.x1) <= RULE_WIDTH
+               and b.y0 - a.y1 >= 2 * RULE_WIDTH for a, b in itertools.combinations(across, 2))
 
 
 def _text_lines(box: object, number: int, height: float, upright: list[Box],
