@@ -23,6 +23,12 @@ def body(doc) -> list[str]:
     return [b.text for b in doc.blocks[0].blocks if isinstance(b, Paragraph)]
 
 
+def news_page(title: str, article: str) -> bytes:
+    """A web page in English whose article is ``article`` (HTML)."""
+    return (f'<html lang="en"><head><title>{title}</title></head><body><article>{article}'
+            f"</article></body></html>").encode()
+
+
 def test_the_article_comes_without_the_page_around_it(doc):
     assert doc.kind == "html"
     assert body(doc) == ARTICLE
@@ -122,12 +128,11 @@ def test_an_epub_of_a_web_page_names_its_language(tmp_path):
 def test_a_credit_in_square_brackets_is_split_from_its_caption():
     text = " ".join(["The launch went ahead on Tuesday morning after two days of delays "
                      "caused by high winds over the coast."] * 3)
-    page = (f'<html lang="en"><head><title>Launch</title></head><body><article>'
-            f"<h1>Rocket launches at last</h1><p>{text}</p><figure>"
-            f'<img src="https://example.org/rocket.jpg" alt=""><figcaption>The rocket lifts '
-            f"off from Cape Canaveral. [SpaceX via NASA]</figcaption></figure><p>{text}</p>"
-            f"</article></body></html>")
-    doc = copydesk.clean(copydesk.read(page.encode(), "html"))
+    page = news_page("Launch", f"<h1>Rocket launches at last</h1><p>{text}</p><figure>"
+                     f'<img src="https://example.org/rocket.jpg" alt=""><figcaption>The '
+                     f"rocket lifts off from Cape Canaveral. [SpaceX via NASA]</figcaption>"
+                     f"</figure><p>{text}</p>")
+    doc = copydesk.clean(copydesk.read(page, "html"))
     (caption,) = [b for b in iter_blocks(doc) if isinstance(b, Caption)]
     assert (caption.text, caption.credit) == ("The rocket lifts off from Cape Canaveral.",
                                               "SpaceX via NASA")
@@ -136,10 +141,9 @@ def test_a_credit_in_square_brackets_is_split_from_its_caption():
 def test_interface_strings_are_not_article_text():
     text = " ".join(["The council met on Tuesday and agreed to build the new harbour wall "
                      "before the winter storms arrive on the coast."] * 3)
-    page = (f'<html lang="en"><head><title>Wall</title></head><body><article>'
-            f"<h1>Harbour wall approved</h1><p>{text}</p><p>… more</p><p>{text}</p>"
-            f"<p>less</p><h2>More:</h2><p>{text}</p></article></body></html>")
-    doc = copydesk.clean(copydesk.read(page.encode(), "html"))
+    page = news_page("Wall", f"<h1>Harbour wall approved</h1><p>{text}</p><p>… more</p>"
+                     f"<p>{text}</p><p>less</p><h2>More:</h2><p>{text}</p>")
+    doc = copydesk.clean(copydesk.read(page, "html"))
     kept = [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph | Heading)]
     assert not {"… more", "less", "More:"} & set(kept)
     assert kept.count(text) == 3
@@ -176,11 +180,10 @@ def test_a_list_of_links_only_is_furniture_and_a_list_with_links_in_it_is_not():
                                                  "The Biggest Questions About Sea Levels"]))
     kept = "".join(f'<li>See <a href="/r/{n}">the report</a> on part {n} of the plan, which '
                    f"the engineers wrote</li>" for n in range(3))
-    page = (f'<html lang="en"><head><title>Wall</title></head><body><article>'
-            f"<h1>Harbour wall approved</h1>{body}<ul>{kept}</ul>{body.replace('day', 'week')}"
-            f"<ul>{related}</ul><p><em>Originally published on</em> "
-            f'<a href="https://news.example">News</a>.</p></article></body></html>')
-    doc = copydesk.read(page.encode(), "html")
+    page = news_page("Wall", f"<h1>Harbour wall approved</h1>{body}<ul>{kept}</ul>"
+                     f"{body.replace('day', 'week')}<ul>{related}</ul><p><em>Originally "
+                     f'published on</em> <a href="https://news.example">News</a>.</p>')
+    doc = copydesk.read(page, "html")
     furniture = [(b.reason, b.text) for b in iter_blocks(doc) if isinstance(b, copydesk.Boilerplate)]
     assert [r for r, _ in furniture] == ["links"] * 3
     assert furniture[0][1] == "15 Amazing Images of Harbour Walls"
@@ -206,12 +209,11 @@ def test_mojibake_is_mended_in_the_article():
 def test_a_table_in_the_article_is_a_table_with_its_heading_row():
     text = " ".join(["The council published what each street's repairs will cost, and the "
                      "work starts in the spring once the frost is out of the ground."] * 3)
-    page = (f'<html lang="en"><head><title>Roads</title></head><body><article>'
-            f"<h1>Road repairs priced</h1><p>{text}</p><table><tr><th>Street</th>"
-            f"<th>Cost</th></tr><tr><td>Oak <b>Street</b></td><td>$4,100</td></tr>"
-            f"<tr><td>Elm Road</td><td>$2,950</td></tr></table><p>{text}</p>"
-            f"</article></body></html>")
-    doc = copydesk.clean(copydesk.read(page.encode(), "html"))
+    page = news_page("Roads", f"<h1>Road repairs priced</h1><p>{text}</p><table><tr>"
+                     f"<th>Street</th><th>Cost</th></tr><tr><td>Oak <b>Street</b></td>"
+                     f"<td>$4,100</td></tr><tr><td>Elm Road</td><td>$2,950</td></tr></table>"
+                     f"<p>{text}</p>")
+    doc = copydesk.clean(copydesk.read(page, "html"))
     (table,) = [b for b in iter_blocks(doc) if isinstance(b, copydesk.Table)]
     rows = [r for r in table.blocks if isinstance(r, copydesk.Row)]
     assert [[c.text for c in r.blocks] for r in rows] == [
