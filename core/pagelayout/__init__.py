@@ -8,8 +8,9 @@ cleaners as print OCR:
   boxes), the blocks are read whole, in an order from their geometry and the source's own
   (``blocks``); else, from the lines alone:
 - columns are found from the gutters (vertical strips no line crosses); lines wider than a
-  column (headlines, running heads, full-width paragraphs) cut the page into bands, and the
-  reading order is band by band, column by column, top to bottom;
+  column (headlines, running heads, full-width paragraphs), rules and pictures across the
+  columns (with no text beside them) cut the page into bands, and the reading order is band
+  by band, column by column, top to bottom;
 - a newspaper's masthead (title, date line, number, price, ears) over the first story is
   furniture, and what can be read of it goes to the metadata (``masthead``);
 - running heads, folios and margin notes are found by position (the top or bottom margin, or
@@ -23,8 +24,8 @@ cleaners as print OCR:
 - a drop cap, a single letter in type at least ``DROP_SIZE`` times the body's, is kept as a
   line of its own just before the paragraph it opens (``dropcap`` restores it: the letter is
   read, not guessed), and the lines set beside it do not count as indented;
-- a group in smaller type than the body's just under (or over) a picture area, or ending in a
-  photo credit, or opening with a label (``Figure 7-26.``, ``Table 1.``), is a caption (a
+- a group in smaller type than the body's (and than most of its page's) just under (or over)
+  a picture area, or ending in a photo credit, or opening with a label (``Figure 7-26.``, ``Table 1.``), is a caption (a
   ``Figure``; a labelled group at body size too); a short group under it in smaller type still
   is its credit;
 - a rule across the columns ends a story: the line after it opens the next (``blank_before``
@@ -64,7 +65,7 @@ def page_runs(page: Page, body: list[Line]) -> list[tuple[list[Line], tuple[floa
     columns the gutters do not show), when its blocks are ordered by their geometry."""
     if has_blocks(page) and page.blocks_ordered:
         return block_runs(page, {id(ln) for ln in body})
-    runs = reading_order(body, page.rules)
+    runs = reading_order(body, page.rules, page.pictures)
     if has_blocks(page) and interleaved(runs, page.blocks):
         return block_runs(page, {id(ln) for ln in body})
     return [(run, None) for run in runs]

@@ -92,9 +92,11 @@ def _usual_width(lines: list[Line]) -> float:
     return widths[-1][0] if widths else 0.0
 
 
-def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[list[Line]]:
+def reading_order(lines: list[Line], rules: list[Box] | None = None,
+                  pictures: list[Box] | None = None) -> list[list[Line]]:
     """The page's body lines as runs, one per column of each band, in reading order. Bands
-    are cut by lines wider than a column and by rules across columns."""
+    are cut by lines wider than a column, by rules across columns (what follows a rule opens
+    a story) and by pictures across columns."""
     if not lines:
         return []
     edges_at = skewed_edges(lines)
@@ -106,6 +108,8 @@ def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[lis
     spanning += [ln for ln in lines if id(ln) not in wide and any(
         _runs_on(top, ln) for top in spanning)]  # a headline's short last line
     across = [Line(text="", box=r) for r in rules or () if r.width > SPAN * width > r.height]
+    across += [Line(text="", box=p, region="picture") for p in pictures or ()
+               if p.width > SPAN * width and not _beside(p, lines)]
     cut_ids = {id(ln) for ln in spanning}
     runs: list[list[Line]] = []
     top = float("-inf")
@@ -126,10 +130,22 @@ def reading_order(lines: list[Line], rules: list[Box] | None = None) -> list[lis
             elif cut.text:
                 runs.append(_after_rule([cut]) if ruled else [cut])
                 ruled = False
-            else:
+            elif cut.region != "picture":
                 ruled = bool(runs)  # a rule over the page's first text opens no story
             top = top_of(cut)  # a line level with the cut is read after it
     return runs
+
+
+def _beside(area: Box, lines: list[Line]) -> bool:
+    """Whether some line stands level with an area but outside it (text set beside a
+    picture: the picture cuts no band)."""
+    for ln in lines:
+        box = ln.box
+        assert box is not None
+        level = min(box.y1, area.y1) - max(box.y0, area.y0) > 0.5 * box.height
+        if level and (box.x1 <= area.x0 or box.x0 >= area.x1):
+            return True
+    return False
 
 
 def _after_rule(run: list[Line]) -> list[Line]:

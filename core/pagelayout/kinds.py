@@ -100,7 +100,9 @@ def classify(group: list[Line], page: Page, size: float, height: float,
         return given
     own = _group_size(group)
     text = " ".join(ln.text for ln in group)
-    smaller = bool(own and size and own <= SMALL_SIZE * size)
+    # smaller than the body's type, and than most of this page's (a document that sets part
+    # of its text smaller, as a regulation's rule text, has no captions for it)
+    smaller = bool(own and size and own <= SMALL_SIZE * min(size, page.type_size or size))
     labelled = bool(FIGURE_LABEL.match(text)) and len(text.split()) <= 80
     pictured = by_picture(group, page.pictures, height)
     if (smaller and (pictured or find_credit(text) or labelled)) or (

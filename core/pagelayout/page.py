@@ -54,6 +54,11 @@ class Page:
     pieces: dict[int, list[Line]] = field(default_factory=dict)
 
     @functools.cached_property
+    def type_size(self) -> float:
+        """The font size most of this page's text is set in (by characters; 0 unknown)."""
+        return body_size([self])
+
+    @functools.cached_property
     def text_extent(self) -> tuple[float, float]:
         """The top of the page's highest line and the foot of its lowest."""
         boxes = [ln.box for ln in self.lines if ln.box is not None]

@@ -159,3 +159,12 @@ def test_the_federal_registers_sections_are_chapters_with_nested_navigation(tmp_
     assert 1 <= len(chapters) <= 6
     first = re.search(r'<li>\s*<a href="article-001.xhtml">[^<]*</a>\s*<ol>(.*?)</ol>', nav, re.DOTALL)
     assert first is not None and ">Background</a>" in first.group(1)
+
+
+def test_rule_text_set_smaller_than_the_preamble_is_not_taken_for_captions(register):
+    """The Register sets a rule's text a point smaller than its preamble; by the pictures
+    of its last pages (figures of a flight manual) that text is still text, not captions
+    (the type is the page's own, not smaller than it)."""
+    assert not [b for b in iter_blocks(register) if isinstance(b, copydesk.Figure)]
+    assert any(b.text.startswith("(1) In the Certificate Limitations and Operating Procedures")
+               for b in iter_blocks(register) if isinstance(b, Paragraph))
