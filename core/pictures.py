@@ -161,6 +161,6 @@ def _opened(path: Path, page: int) -> Any:
         width, height = pdf[page - 1].get_size()
         if width * height * (PDF_DPI / 72) ** 2 > MAX_PIXELS:
             raise ValueError("too large a page")
-        return pdf[page - 1].render(scale=PDF_DPI / 72, grayscale=True).to_pil()
+        return pdf[page - 1].render(scale=PDF_DPI / 72).to_pil()  # (in colour)
     finally:
         pdf.close()

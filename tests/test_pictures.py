@@ -157,3 +157,36 @@ def test_a_scans_photograph_is_cut_from_the_scan_itself(tmp_path, name):
     assert picture is not None
     width, height = Image.open(io.BytesIO(picture.data)).size
     assert abs(width - 1200) < 30 and abs(height - 800) < 30
+
+
+def test_a_born_digital_pdfs_captioned_picture_is_cut_from_its_page(tmp_path, epubcheck):
+    """A picture in a PDF with a text layer, its caption under it: the figure's picture is
+    the page rendered again (in colour) and cut where the picture stands."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    photo = Image.new("RGB", (400, 300), (200, 40, 40))
+    path = tmp_path / "report.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    pdf.setFont("Helvetica", 10)
+    for i in range(20):
+        pdf.drawString(72, 740 - 12 * i, "The harbour wall was finished in March after two "
+                                         "winters of storms had held the work back.")
+    pdf.drawImage(ImageReader(photo), 72, 220, width=288, height=216)  # 4 × 3 inches
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(72, 206, "Figure 1. The new harbour wall at high tide.")
+    pdf.save()
+    figure = _figure(copydesk.clean(copydesk.read(path)))
+    assert figure.src is not None and figure.src.startswith(path.resolve().as_uri() + "#page=1&")
+    picture = cut(figure.src)
+    assert picture is not None
+    image = Image.open(io.BytesIO(picture.data))
+    assert abs(image.width - 1200) < 10 and abs(image.height - 900) < 10  # at 300 dpi
+    red, green, _ = image.convert("RGB").getpixel((600, 450))
+    assert red > 150 and green < 100  # the photograph, in its colour
+
+    out = tmp_path / "report.epub"
+    copydesk.convert(path, out)
+    assert "EPUB/images/figure-001.jpg" in zipfile.ZipFile(out).namelist()
+    assert epubcheck(out) == []

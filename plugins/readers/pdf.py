@@ -29,6 +29,7 @@ from statistics import median
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.limits import time_limit
 from copydesk.pagelayout import FIGURE_LABEL, Page, document_from_pages
+from copydesk.pictures import PDF_DPI
 from copydesk.plugins.readers._pdfbudget import budget
 from copydesk.plugins.readers.scan import scanned_pdf_pages
 
@@ -85,7 +86,8 @@ def pages_of(data: bytes) -> Iterator[Page]:
                 lines += block
                 blocks.append(block)
         yield Page(number=number, width=layout.width, height=layout.height, lines=lines,
-                   pictures=pictures, rules=rules, blocks=blocks, blocks_ordered=False,
+                   pictures=on_page(pictures, layout.width, layout.height), rules=rules,
+                   blocks=blocks, blocks_ordered=False,
                    pieces=pieces)
 
 
@@ -247,6 +249,13 @@ def _graphic(item: object, height: float, pictures: list[Box], rules: list[Box])
         pictures.append(box)
 
 
+def on_page(areas: list[Box], width: float, height: float) -> list[Box]:
+    """Picture areas kept to the page (a drawing's shapes may run off it)."""
+    boxes = [Box(x0=max(0.0, a.x0), y0=max(0.0, a.y0), x1=min(width, a.x1),
+                 y1=min(height, a.y1)) for a in areas]
+    return [b for b in boxes if b.width > 0 and b.height > 0]
+
+
 def _share(chars: list, style: re.Pattern[str]) -> float:
     """The share of ``chars`` whose font name says ``style`` (bold, italic)."""
     if not chars:
@@ -280,6 +289,10 @@ def read_pdf(source: Source) -> Document:
         doc = document_from_pages(pages)
         doc.kind = "hocr"  # OCR: the cleaners of the hOCR it was read from
         return doc
+    if source.path is not None:  # a captioned picture is cut from its page, rendered
+        for page in pages:
+            page.image, page.image_page = source.path.resolve(), page.number
+            page.to_pixels = PDF_DPI / 72
     return document_from_pages(pages)
 
 
