@@ -190,3 +190,29 @@ def test_a_born_digital_pdfs_captioned_picture_is_cut_from_its_page(tmp_path, ep
     copydesk.convert(path, out)
     assert "EPUB/images/figure-001.jpg" in zipfile.ZipFile(out).namelist()
     assert epubcheck(out) == []
+
+
+def test_a_picture_without_a_caption_is_a_picture_in_its_place(tmp_path):
+    """No caption claims it: a figure of its own (its alt empty: nothing says what it shows),
+    between the paragraphs over and under it; a small mark (a bullet, a logo under an inch)
+    is not."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "report.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 740, "The harbour wall was finished in March.")
+    pdf.drawImage(ImageReader(Image.new("RGB", (400, 300), (40, 40, 200))), 72, 500,
+                  width=288, height=216)
+    pdf.drawImage(ImageReader(Image.new("RGB", (20, 20), (0, 0, 0))), 400, 600,
+                  width=20, height=20)
+    pdf.drawString(72, 470, "The mayor opened it on a windy Saturday.")
+    pdf.save()
+    doc = copydesk.clean(copydesk.read(path))
+    kinds = [type(b).__name__ for b in iter_blocks(doc)
+             if isinstance(b, copydesk.Paragraph | Figure)]
+    assert kinds == ["Paragraph", "Figure", "Paragraph"]
+    figure = _figure(doc)
+    assert figure.alt == "" and figure.src is not None and "#page=1&xywh=300," in figure.src

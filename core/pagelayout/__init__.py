@@ -28,6 +28,9 @@ cleaners as print OCR:
   a picture area, or ending in a photo credit, or opening with a label (``Figure 7-26.``, ``Table 1.``), is a caption (a
   ``Figure``; a labelled group at body size too); a short group under it in smaller type still
   is its credit;
+- where the page's image is known, a picture area an inch or more each way that no caption
+  claims and no body text stands on is a picture of its own (a ``Figure`` with no caption,
+  its ``alt`` empty), in its place in the reading order;
 - a rule across the columns ends a story: the line after it opens the next (``blank_before``
   ``STORY_BREAK``, which ``articles`` reads);
 - a group in larger italic type, or in larger type between rules, is a pull quote; a short
@@ -42,14 +45,14 @@ from __future__ import annotations
 
 import dataclasses
 
-from copydesk.model.layout import Line
-from copydesk.model.nodes import Block, Boilerplate, Document, Metadata, PageBreak, Table
+from copydesk.model.layout import Box, Line
+from copydesk.model.nodes import Block, Boilerplate, Document, Figure, Metadata, PageBreak, Table
 from copydesk.pagelayout.blocks import block_runs, has_blocks, interleaved
 from copydesk.pagelayout.columns import column_edges, reading_order
 from copydesk.pagelayout.furniture import furniture
-from copydesk.pagelayout.kinds import headlines, page_blocks
+from copydesk.pagelayout.kinds import PICTURE, headlines, loose_pictures, page_blocks
 from copydesk.pagelayout.masthead import issue_metadata
-from copydesk.pagelayout.page import FIGURE_LABEL, STORY_BREAK, Page, body_size, top_of
+from copydesk.pagelayout.page import FIGURE_LABEL, STORY_BREAK, Page, body_size, bounds, top_of
 from copydesk.pagelayout.paragraphs import opens_with_initial, paragraphs
 from copydesk.pagelayout.tables import Found, continued, same_heads, table_text, tables
 
@@ -84,8 +87,9 @@ def blocks_from_pages(pages: list[Page]) -> list[Block]:
         found = tables(page, page.lines)  # (a table's heads repeat on every page it runs to)
         taken = {id(ln) for f in found for ln in f.lines}
         body = [ln for ln in page.lines if id(ln) not in marked and id(ln) not in taken]
-        if found:
-            page, body = _with_tables(page, body, found)
+        loose = loose_pictures(page, body)
+        if found or loose:
+            page, body = _with_floats(page, body, found, loose)
         top, foot = page.text_extent
         fixed = [Boilerplate(text=" ".join(line.text.split()), lines=[line],
                              reason=marked[id(line)])
@@ -94,24 +98,39 @@ def blocks_from_pages(pages: list[Page]) -> list[Block]:
         # furniture where it stands: the upper half's before the page's text, the rest after
         over = [b for b in fixed if top_of(b.lines[0]) < (top + foot) / 2]
         runs = page_runs(page, body)
-        blocks += over + headlines([b for run, column in runs for b in page_blocks(
-            page, paragraphs(run), size, column, [f.table for f in found])], size) + fixed[
+        blocks += over + _unclaimed(headlines([b for run, column in runs for b in page_blocks(
+            page, paragraphs(run), size, column, [f.table for f in found])], size)) + fixed[
             len(over):]
     return _tables_continued(blocks)
 
 
-def _with_tables(page: Page, body: list[Line], found: list[Found]) -> tuple[Page, list[Line]]:
-    """The page and its body lines (the tables' left out) with one line as wide as each
-    table, holding its text (``region`` "table", ``number`` its index), so that the table
-    takes its place in the reading order like a block of its own."""
+def _with_floats(page: Page, body: list[Line], found: list[Found],
+                 pictures: list[Box]) -> tuple[Page, list[Line]]:
+    """The page and its body lines (the tables' left out) with a line standing in for each
+    table (as wide as it, holding its text; ``region`` "table", ``number`` its index) and for
+    each picture with no caption (``PICTURE``, ``region`` "figure"), so that each takes its
+    place in the reading order like a block of its own (in the source's order of blocks,
+    before the first block under it)."""
     taken = {id(ln) for f in found for ln in f.lines}
     stand_ins = [Line(text=table_text(f.table) or "-", page=page.number, box=f.box,
                       region="table", number=i) for i, f in enumerate(found)]
+    stand_ins += [Line(text=PICTURE, page=page.number, box=p, region="figure") for p in pictures]
     body = sorted([*body, *stand_ins], key=top_of)
-    blocks = [[ln for ln in block if id(ln) not in taken] for block in page.blocks]
-    return dataclasses.replace(page, lines=[*page.lines, *stand_ins],
-                               blocks=[*(b for b in blocks if b), *([ln] for ln in stand_ins)]
-                               ), body
+    blocks = [kept for block in page.blocks
+              if (kept := [ln for ln in block if id(ln) not in taken])]
+    for line in stand_ins:
+        box = line.box
+        assert box is not None
+        at = next((i for i, block in enumerate(blocks) if (under := bounds(block)).y0 >= box.y0
+                   and under.x0 < box.x1 and box.x0 < under.x1), len(blocks))
+        blocks.insert(at, [line])
+    return dataclasses.replace(page, lines=[*page.lines, *stand_ins], blocks=blocks), body
+
+
+def _unclaimed(blocks: list[Block]) -> list[Block]:
+    """A page's blocks without the pictures standing alone that a caption took for its own."""
+    claimed = {b.src for b in blocks if isinstance(b, Figure) and b.blocks and b.src}
+    return [b for b in blocks if not (isinstance(b, Figure) and not b.blocks and b.src in claimed)]
 
 
 def _tables_continued(blocks: list[Block]) -> list[Block]:

@@ -6,7 +6,7 @@ from collections import Counter
 from statistics import median
 
 from copydesk.credits import MAX_CREDIT_WORDS, find_credit, split_credit
-from copydesk.model.layout import Line
+from copydesk.model.layout import Box, Line
 from copydesk.model.nodes import Block, Caption, Figure, Heading, Paragraph, PullQuote, Table
 from copydesk.pagelayout.page import (
     FIGURE_LABEL,
@@ -31,6 +31,8 @@ MIN_QUOTE_WORDS = 5
 CAPTION_WORDS = 8  # a line in capitals by a picture this long is its caption, not a headline
 DECK_LINES, DECK_WORDS = 3, 25  # the most a deck (a headline's second part) runs to
 STACK_SIZE = 0.05  # headings this close in size, one right under the other, are one
+PICTURE_SIDE = 72.0  # points: a picture standing alone (no caption) is this big each way
+PICTURE = "\ufffc"  # the text of a line standing in for such a picture in the reading order
 
 
 def is_heading(group: list[Line], size: float) -> bool:
@@ -117,6 +119,17 @@ def classify(group: list[Line], page: Page, size: float, height: float,
     return "paragraph"
 
 
+def loose_pictures(page: Page, body: list[Line]) -> list[Box]:
+    """The page's picture areas that may stand as pictures of their own, where the page's
+    image is known (to cut them from): an inch or more each way (in points), with no line
+    of the body on them (a frame round text, a drawing with its labels)."""
+    if page.image is None:
+        return []
+    return [p for p in page.pictures if min(p.width, p.height) >= PICTURE_SIDE and not any(
+        ln.box is not None and p.x0 <= (ln.box.x0 + ln.box.x1) / 2 <= p.x1
+        and p.y0 <= (ln.box.y0 + ln.box.y1) / 2 <= p.y1 for ln in body)]
+
+
 def figure(group: list[Line], credit: list[Line] | None, src: str | None = None) -> Figure:
     """A caption's lines (and those of its credit, set apart) as a figure (of the picture
     at ``src``, where known)."""
@@ -150,6 +163,9 @@ def page_blocks(page: Page, groups: list[list[Line]], size: float,
         kind = classify(group, page, size, height, column)
         if kind == "table" and (table := _stood_for(group[0], tables or [])) is not None:
             blocks.append(table)
+        elif kind == "figure" and group[0].text == PICTURE and group[0].box and page.image:
+            blocks.append(Figure(src=address(page.image, group[0].box, page.to_pixels,
+                                             page.image_page), alt=""))
         elif kind == "caption":
             after = groups[i + 1] if i + 1 < len(groups) else None
             credit = after if after is not None and _is_credit(after, group, size) else None

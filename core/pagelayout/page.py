@@ -23,7 +23,7 @@ FIGURE_LABEL = re.compile(
 # what a region type the source gives (PAGE-XML's) makes of its lines: a kind of block, or
 # furniture with its reason; other types (paragraph, floating, other…) leave it to the layout
 REGION_KINDS = {"heading": "heading", "caption": "caption", "credit": "caption",
-                "drop-capital": "initial", "table": "table"}
+                "drop-capital": "initial", "table": "table", "figure": "figure"}
 REGION_FURNITURE = {"header": "running-head", "footer": "running-foot", "page-number": "folio",
                     "catch-word": "catchword", "signature-mark": "signature",
                     "marginalia": "margin"}

@@ -95,8 +95,8 @@ def paragraphs(run: list[Line]) -> list[list[Line]]:
         cap = opens.get(id(line))
         starts = indent or cap is not None or line.blank_before >= STORY_BREAK or (i > 0 and (
             gap > usual_gap + 0.6 * heights or _type_changes(run[i - 1], line)))
-        if i and (line.region in REGION_KINDS or run[i - 1].region == "table"):
-            # a heading or caption region stays whole; a table stands alone
+        if i and (line.region in REGION_KINDS or run[i - 1].region in ("table", "figure")):
+            # a heading or caption region stays whole; a table or picture stands alone
             starts = line.region != run[i - 1].region
         # how far the line reaches towards the column's right edge (an indent counts as text)
         fill = round((line.box.x1 - left) / column_width, 3) if column_width > 0 else 1.0  # type: ignore[union-attr]
