@@ -161,6 +161,8 @@ def document_from_pages(pages: list[Page], metadata: Metadata | None = None) -> 
     meta = metadata or Metadata()
     info = issue_metadata(mast)
     meta.title = meta.title or info.get("title")
+    if info.get("title"):  # the paper the page is an issue of
+        meta.extra.setdefault("series", info["title"])
     meta.date = meta.date or info.get("date")
     for key in ("volume", "number"):
         if key in info:

@@ -185,6 +185,8 @@ def _metadata(root: etree._Element) -> Metadata:
         return meta
     title = _text(mods, "titleInfo", "title")
     meta.title = title.rstrip(".") if title else None
+    if meta.title:  # an issue: of the paper its title names
+        meta.extra["series"] = meta.title
     meta.date = _text(mods, "originInfo", "dateIssued")
     meta.language = _text(mods, "language", "languageTerm") or next(iter(Counter(
         t for m in _all(root, "languageTerm") if (t := " ".join((m.text or "").split()))

@@ -321,6 +321,7 @@ def set_metadata(book: epub.EpubBook, doc: Document) -> str:
         book.add_metadata("DC", "source", source)
     if meta.description and printable(meta.description).strip():
         book.add_metadata("DC", "description", printable(meta.description).strip())
+    periodical(book, doc)
     summary = ("Text converted by copydesk: headings, reading order and a table of contents "
                "are given; pictures are described by their captions.")
     for prop, value in (
@@ -333,6 +334,26 @@ def set_metadata(book: epub.EpubBook, doc: Document) -> str:
     ):
         book.add_metadata(None, "meta", value, {"property": prop})
     return language
+
+
+def periodical(book: epub.EpubBook, doc: Document) -> None:
+    """An issue of a periodical (``extra`` "series": the paper, as a METS issue or a
+    masthead names it; "volume", "number"): the paper as the series the book belongs to (its
+    place in it, the issue's number), and the volume and number as schema.org says them."""
+    meta = doc.metadata
+    volume, number = (printable(meta.extra.get(k, "")).strip() for k in ("volume", "number"))
+    title = printable(meta.extra.get("series") or "").strip()
+    if not title:
+        return
+    book.add_metadata(None, "meta", title, {"property": "belongs-to-collection", "id": "series"})
+    book.add_metadata(None, "meta", "series", {"refines": "#series",
+                                               "property": "collection-type"})
+    if number.isdigit():
+        book.add_metadata(None, "meta", number, {"refines": "#series",
+                                                 "property": "group-position"})
+    for prop, value in (("schema:volumeNumber", volume), ("schema:issueNumber", number)):
+        if value:
+            book.add_metadata(None, "meta", value, {"property": prop})
 
 
 def add_cover(book: epub.EpubBook, path: str) -> None:

@@ -40,6 +40,7 @@ def test_the_issues_metadata_comes_from_its_mods(doc):
     meta = doc.metadata
     assert (meta.title, meta.date, meta.language) == ("The Statesman", "1824-02-17", "en")
     assert meta.extra["place"] == "London, England"
+    assert meta.extra["series"] == "The Statesman"  # the paper this is an issue of
 
 
 def test_the_mets_articles_are_the_documents_articles(doc):
@@ -68,7 +69,10 @@ def test_an_issue_becomes_one_epub_with_its_page_list(issue, tmp_path, epubcheck
     stories = [a.text for li in toc for a in li.xpath("x:ol/x:li/x:a", namespaces={
         "x": "http://www.w3.org/1999/xhtml"})]
     assert "COAL DUTIES." in stories and len(stories) >= 20
-    assert 'xml:lang="en"' in book.read("EPUB/content.opf").decode()
+    opf = book.read("EPUB/content.opf").decode()
+    assert 'xml:lang="en"' in opf
+    assert '<meta property="belongs-to-collection" id="series">The Statesman</meta>' in opf
+    assert '<meta refines="#series" property="collection-type">series</meta>' in opf
     assert epubcheck(out) == []
 
 

@@ -195,3 +195,18 @@ def test_headings_inside_a_chapter_are_nested_in_the_contents_and_no_chapter_is_
         ("Findings", "article-001.xhtml#h2"), ("Method", "article-001.xhtml#h3")]
     chapter = xhtml(out)["EPUB/article-001.xhtml"]
     assert 'id="h2">Findings</h' in chapter and 'id="h3">Method</h' in chapter
+
+
+def test_an_issues_volume_and_number(tmp_path, epubcheck):
+    """An issue of a paper: the book belongs to the paper as a series, at its number."""
+    doc = copydesk.Document(metadata=copydesk.Metadata(
+        title="New-York Tribune, May 1, 1903", language="en",
+        extra={"series": "New-York Tribune", "volume": "LXIII", "number": "20694"}),
+        blocks=[copydesk.Paragraph(text="The weather was fair.")])
+    out = tmp_path / "issue.epub"
+    copydesk.write(doc, out, "epub")
+    opf = zipfile.ZipFile(out).read("EPUB/content.opf").decode()
+    assert '<meta refines="#series" property="group-position">20694</meta>' in opf
+    assert '<meta property="schema:volumeNumber">LXIII</meta>' in opf
+    assert '<meta property="schema:issueNumber">20694</meta>' in opf
+    assert epubcheck(out) == []
