@@ -306,7 +306,9 @@ def set_metadata(book: epub.EpubBook, doc: Document) -> str:
     meta = doc.metadata
     language = meta.language if meta.language and LANGUAGE_TAG.match(meta.language) else "und"
     book.set_identifier(identifier(doc))
-    book.set_title(printable(meta.title or "").strip() or "Untitled")
+    # no title read: the source's name, as the TEI writer does (a reader's library lists it)
+    book.set_title(printable(meta.title or "").strip() or printable(meta.source or "").strip()
+                   or "Untitled")
     book.set_language(language)
     for number, author in enumerate(meta.authors, 1):
         if printable(author).strip():  # each creator needs an id of its own

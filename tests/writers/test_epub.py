@@ -210,3 +210,12 @@ def test_an_issues_volume_and_number(tmp_path, epubcheck):
     assert '<meta property="schema:volumeNumber">LXIII</meta>' in opf
     assert '<meta property="schema:issueNumber">20694</meta>' in opf
     assert epubcheck(out) == []
+
+
+def test_a_book_without_a_title_is_named_after_its_source(tmp_path):
+    doc = copydesk.Document(metadata=copydesk.Metadata(source="tribune-1903-05-01.xml"),
+                            blocks=[copydesk.Paragraph(text="The weather was fair.")])
+    out = tmp_path / "page.epub"
+    copydesk.write(doc, out, "epub")
+    opf = zipfile.ZipFile(out).read("EPUB/content.opf").decode()
+    assert "<dc:title>tribune-1903-05-01.xml</dc:title>" in opf
