@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from statistics import median
 
@@ -42,6 +43,7 @@ def furniture(pages: list[Page], size: float | None = None) -> dict[int, str]:
                        if edge_shapes[_shape(line.text)] < 2})  # (else a running head)
         stacked = _stacked_letters(page.lines)
         spacing = line_spacing(page.lines)
+        levels = Levels(page.lines)
         body = [ln for ln in page.lines if not _in_margin(ln, page)]
         left = min((ln.box.x0 for ln in body if ln.box), default=0.0)
         for line in page.lines:
@@ -60,14 +62,14 @@ def furniture(pages: list[Page], size: float | None = None) -> dict[int, str]:
                     continue  # a caption's label, however often a page sets one there
                 elif edge_shapes[_shape(text)] >= 2 or (
                         (len(pages) == 1 or _in_margin(line, page, EDGE))
-                        and not _runs_into_text(line, page.lines, spacing)
+                        and not _runs_into_text(line, levels, spacing)
                         and (line.font_size or 0) <= 1.05 * size
-                        and _outermost(line, page, size, spacing)
+                        and _outermost(line, page, size, levels, spacing)
                         and not (line.box.y0 > page.height / 2  # a caption under a picture
                                  and by_picture([line], page.pictures, line.box.height))):
                     marked[id(line)] = "running-head"
             elif FOLIO.match(line.text.strip()) and _at_text_edge(line, page) and _outermost(
-                    line, page, size, spacing):
+                    line, page, size, levels, spacing):
                 marked[id(line)] = "folio"
             elif line.box.x1 < left - 1 or line.box.height > 3 * line.box.width or (
                     id(line) in stacked):
@@ -79,7 +81,8 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()).lower())
 
 
-def _outermost(line: Line, page: Page, size: float, spacing: float = 0.0) -> bool:
+def _outermost(line: Line, page: Page, size: float, levels: Levels,
+               spacing: float = 0.0) -> bool:
     """Whether no text stands between the line and the page's edge (above a line in the top
     margin, below one in the bottom margin; other margin lines in body type or smaller aside)
     and no running text stands level with it."""
@@ -95,11 +98,24 @@ def _outermost(line: Line, page: Page, size: float, spacing: float = 0.0) -> boo
             return False
     # nor is it level with running text elsewhere (a column's first line, standing alone)
     return not any(other is not line and other.box is not None and min(
-        other.box.y1, box.y1) > max(other.box.y0, box.y0) and _runs_into_text(other, page.lines, spacing)
-        for other in page.lines)
+        other.box.y1, box.y1) > max(other.box.y0, box.y0) and _runs_into_text(other, levels, spacing)
+        for other in levels.between(box.y0, box.y1))
 
 
-def _runs_into_text(line: Line, lines: list[Line], spacing: float = 0.0) -> bool:
+class Levels:
+    """A page's lines by the height they stand at, to find those near a height quickly."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = sorted((ln for ln in lines if ln.box is not None), key=top_of)
+        self.tops = [top_of(ln) for ln in self.lines]
+        self.tallest = max((ln.box.height for ln in self.lines), default=0.0)  # type: ignore[union-attr]
+
+    def between(self, top: float, foot: float) -> list[Line]:
+        """The lines that reach into the heights from ``top`` to ``foot`` (and a few more)."""
+        return self.lines[bisect_left(self.tops, top - self.tallest):bisect_right(self.tops, foot)]
+
+
+def _runs_into_text(line: Line, levels: Levels, spacing: float = 0.0) -> bool:
     """Whether a line in the margin has text right under or over it in the same column, at
     line spacing (or a little more; ``spacing``: the page's usual gap between lines, wide
     on a double-spaced page): a column's first or last line, not a running head (which
@@ -107,7 +123,7 @@ def _runs_into_text(line: Line, lines: list[Line], spacing: float = 0.0) -> bool
     box = line.box
     assert box is not None
     limit = max(1.2 * box.height, 1.3 * spacing)
-    for other in lines:
+    for other in levels.between(box.y0 - limit, box.y1 + limit):
         near = other.box
         if other is line or near is None or min(near.x1, box.x1) <= max(near.x0, box.x0):
             continue

@@ -22,10 +22,10 @@ PUNCTUATION = re.compile(r"[,.;:!?)\]}»“”„\"'’‘«(\[{-]+")
 def em_size(word: str, height: float) -> float:
     """A word's type size estimated from its height and the shapes of its letters (0 for a
     word with no letter or digit)."""
-    letters = [c for c in word if c.isalnum()]
-    if not letters or height <= 0:
+    if height <= 0 or not any(map(str.isalnum, word)):
         return 0.0
-    ink = INK[(any(c in ASCENDERS for c in letters), any(c in DESCENDERS for c in letters))]
+    # (the two sets hold letters and digits only: the word's other characters do not count)
+    ink = INK[(not ASCENDERS.isdisjoint(word), not DESCENDERS.isdisjoint(word))]
     return height / ink
 
 

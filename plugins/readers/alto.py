@@ -227,7 +227,7 @@ def _add_line(lines: list[Line], text_line: etree._Element, items: list[etree._E
     ``block_ems``) and its ids in ``word_ids``."""
     start = len(lines)
     words, style = [], styles.get((text_line.get("STYLEREFS") or "").split(" ")[0])
-    ems, whole, strings, glue, spaced = [], None, [], [], False
+    heights, whole, strings, glue, spaced = [], None, [], [], False
     confs: list[float | None] = []
     word_styles: dict[str, int] = {}  # style -> characters set in it
     for item in items:
@@ -242,7 +242,7 @@ def _add_line(lines: list[Line], text_line: etree._Element, items: list[etree._E
             spaced = False
             if item.get("SUBS_TYPE") == "HypPart1":
                 whole = item.get("SUBS_CONTENT") or None
-            ems.append(em_size(words[-1], _num(item, "HEIGHT") * scale))
+            heights.append(_num(item, "HEIGHT"))
             ref = (item.get("STYLEREFS") or "").split(" ")[0]
             word_styles[ref] = word_styles.get(ref, 0) + len(words[-1])
         elif name == "HYP" and words:
@@ -258,8 +258,7 @@ def _add_line(lines: list[Line], text_line: etree._Element, items: list[etree._E
         parts = [_box(e, scale) for e in strings]
         x, y = min(b.x0 for b in parts), min(b.y0 for b in parts)
         w, h = max(b.x1 for b in parts) - x, max(b.y1 for b in parts) - y
-    if opens_with_initial([(c, _num(e, "HEIGHT")) for c, e in zip(words, strings,
-                                                                  strict=True)]):
+    if opens_with_initial(list(zip(words, heights, strict=True))):
         # a drop cap glued to the words beside it: a line of its own
         cap = _box(strings[0], scale)
         lines.append(Line(text=words[0], page=number, box=cap,
@@ -267,7 +266,7 @@ def _add_line(lines: list[Line], text_line: etree._Element, items: list[etree._E
         rest = [_box(e, scale) for e in strings[1:]]
         x, y = min(b.x0 for b in rest), min(b.y0 for b in rest)
         w, h = max(b.x1 for b in rest) - x, max(b.y1 for b in rest) - y
-        words, ems, glue, confs = words[1:], ems[1:], [False, *glue[2:]], confs[1:]
+        words, heights, glue, confs = words[1:], heights[1:], [False, *glue[2:]], confs[1:]
         text = joined(words, glue)
     if style is None and word_styles:  # (an element with no children tests false)
         # the line's style is the one most of its letters are set in (an italic
@@ -275,6 +274,9 @@ def _add_line(lines: list[Line], text_line: etree._Element, items: list[etree._E
         style = styles.get(max(word_styles, key=word_styles.__getitem__))
     font_style = (style.get("FONTSTYLE") or "") if style is not None else ""
     given = _num(style, "FONTSIZE") if style is not None else 0.0
+    # the words' type sizes from their heights, where the file gives none
+    ems = [] if given else [em_size(c, height * scale) for c, height in zip(words, heights,
+                                                                           strict=True)]
     if not given and any(ems):
         block = text_line.getparent()
         block_ems.setdefault(block, []).extend(e for e in ems if e)
