@@ -133,9 +133,12 @@ def alto_pages(data: bytes, first: int = 1,
     page image is the one ``sourceImageInformation`` names, looked for in ``folders``, or
     ``image`` (a METS page's)."""
     root = parse_root(data, "alto", "ALTO")
-    unit = next((u.text or "" for u in _children(root, "MeasurementUnit")), "pixel").strip()
+    # the header's parts (all but the Layout: a search there need not walk every word)
+    header = [part for part in root if _local(part) != "Layout"]
+    unit = next((u.text or "" for part in header for u in _children(part, "MeasurementUnit")),
+                "pixel").strip()
     scale = POINTS.get(unit, POINTS["pixel"])
-    styles = {s.get("ID"): s for s in _children(root, "TextStyle")}
+    styles = {s.get("ID"): s for part in header for s in _children(part, "TextStyle")}
     stated = _stated_order(root)
     described = next((d for d in root if _local(d) == "Description"), None)
     image = image or page_image(next((f.text for f in _children(described, "fileName")), None)
@@ -172,7 +175,7 @@ def alto_pages(data: bytes, first: int = 1,
             blocks[block] = columns
         steady_sizes(lines, estimated, block_ems)
         pictures, rules = [], []
-        for element in _children(page, "Illustration") + _children(page, "GraphicalElement"):
+        for element in page.iter("{*}Illustration", "{*}GraphicalElement"):
             x, y = _num(element, "HPOS") * scale, _num(element, "VPOS") * scale
             area = Box(x0=x, y0=y, x1=x + _num(element, "WIDTH") * scale,
                        y1=y + _num(element, "HEIGHT") * scale)
