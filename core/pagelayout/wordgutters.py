@@ -16,6 +16,9 @@ table's columns or off a column of markers:
   feet of their words on one line differ by ``LEVEL`` of a word height or more, at the
   median line), or both are running text. A form's or a table's row is level by design,
   and reads across.
+
+A rule between the columns that the engine read as a word (``|``) neither bridges the gutter
+nor stays in the text once the block is cut there.
 """
 
 from __future__ import annotations
@@ -39,6 +42,21 @@ def worth_seeking(lines: int, width: float, widths: Sequence[float]) -> bool:
     words; an unknown width is looked into)."""
     return lines >= 2 * SIDE_LINES and (
         len(widths) < MANY_BLOCKS or not width or width >= WIDE * median(widths))
+
+
+RULE_GLYPHS = frozenset("|¦│┃‖")  # a vertical rule, read as a word
+
+
+def is_rule_glyph(text: str) -> bool:
+    """Whether a word is only a vertical rule's trace (``|``)."""
+    text = text.strip()
+    return bool(text) and all(c in RULE_GLYPHS for c in text)
+
+
+def at_gutter(x0: float, x1: float, gutters: Sequence[float], reach: float) -> bool:
+    """Whether a word from ``x0`` to ``x1`` stands within ``reach`` of a gutter's middle."""
+    middle = (x0 + x1) / 2
+    return any(abs(middle - g) <= reach for g in gutters)
 
 
 # a word as its left and right edges, its top and its foot, in any one unit

@@ -35,7 +35,13 @@ from copydesk.pagelayout.ocrwords import (
     touching,
 )
 from copydesk.pagelayout.page import is_rule
-from copydesk.pagelayout.wordgutters import column_of, word_gutters, worth_seeking
+from copydesk.pagelayout.wordgutters import (
+    at_gutter,
+    column_of,
+    is_rule_glyph,
+    word_gutters,
+    worth_seeking,
+)
 from copydesk.pictures import image_dpi, image_folders, page_image
 from copydesk.xmlinput import local as _local
 from copydesk.xmlinput import parse_root
@@ -191,8 +197,9 @@ def alto_pages(data: bytes, first: int = 1,
 
 
 def _words(text_line: etree._Element) -> list[tuple[float, float, float, float]]:
-    """A ``TextLine``'s words as their left and right edges, their tops and their feet."""
-    strings = list(text_line.iter("{*}String"))
+    """A ``TextLine``'s words as their left and right edges, their tops and their feet (a
+    rule read as a word left out)."""
+    strings = [e for e in text_line.iter("{*}String") if not is_rule_glyph(e.get("CONTENT") or "")]
     try:  # (one parse of plain numbers; the careful one where some is not)
         words = [(x := float(e.get("HPOS") or 0), x + float(e.get("WIDTH") or 0),
                   y := float(e.get("VPOS") or 0), y + float(e.get("HEIGHT") or 0))
@@ -213,6 +220,10 @@ def _in_column(text_line: etree._Element, gutters: list[float], column: int
     for item in text_line:
         if _local(item) == "String":
             x = _num(item, "HPOS")
+            if at_gutter(x, x + _num(item, "WIDTH"), gutters, _num(item, "HEIGHT")) and (
+                    is_rule_glyph(item.get("CONTENT") or "")):
+                current = -1  # the rule between the columns (and the space after it)
+                continue
             current = column_of(x, x + _num(item, "WIDTH"), gutters)
         if current == column:
             out.append(item)

@@ -25,7 +25,13 @@ from lxml import etree
 from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
 from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
 from copydesk.pagelayout.ocrwords import token_confidences
-from copydesk.pagelayout.wordgutters import column_of, word_gutters, worth_seeking
+from copydesk.pagelayout.wordgutters import (
+    at_gutter,
+    column_of,
+    is_rule_glyph,
+    word_gutters,
+    worth_seeking,
+)
 from copydesk.pictures import image_folders, page_image
 from copydesk.sources import markup_encoding
 
@@ -181,7 +187,9 @@ def _columns(records: list[Line | tuple], number: int, scale: float,
     type size and its own box, empty when a drop cap was taken off it), as one list of lines, or one per column where the block's words show a
     gutter the engine ran its lines across (``wordgutters``)."""
     lines = [r for r in records if isinstance(r, tuple)]
-    gutters = word_gutters([[(b[0], b[2], b[1], b[3]) for b in r[2]] for r in lines]
+    rule = [[is_rule_glyph("".join(w.itertext())) for w in r[1]] for r in lines]
+    gutters = word_gutters([[(b[0], b[2], b[1], b[3]) for b, bar in zip(r[2], bars, strict=True)
+                             if not bar] for r, bars in zip(lines, rule, strict=True)]
                            ) if worth_seeking(len(lines), _width(records), widths) else []
     columns: list[list[Line]] = [[] for _ in range(len(gutters) + 1)]
     for record in records:
@@ -192,6 +200,9 @@ def _columns(records: list[Line | tuple], number: int, scale: float,
         element, words, boxes, size, whole = record
         pieces: list[list[int]] = [[] for _ in columns]
         for i, b in enumerate(boxes):
+            if gutters and at_gutter(b[0], b[2], gutters, b[3] - b[1]) and is_rule_glyph(
+                    "".join(words[i].itertext())):
+                continue  # the rule between the columns
             pieces[column_of(b[0], b[2], gutters)].append(i)
         for column, piece in zip(columns, pieces, strict=True):
             if not piece:

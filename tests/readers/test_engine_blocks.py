@@ -367,6 +367,34 @@ def test_a_tables_rows_and_a_transcripts_markers_stay_in_their_lines(fmt):
     assert "Charges RACKETEERING VIOLATION First Count Comments None Charges" in text
 
 
+@pytest.mark.parametrize("fmt", ["hocr", "alto"])
+def test_a_rule_read_as_a_word_does_not_bridge_the_gutter_it_marks(fmt):
+    """Two columns of running text the engine ran into one block, a column rule between
+    them read as a word on every line (``|``; the NZZ's columns under Tesseract): the rule
+    does not close the gutter, each column reads whole, and the rule leaves the text."""
+    left = [t.split() for t in TEXT[:6]]
+    right = [t.split() for t in (LEFT + RIGHT)[:6]]
+    lines = []
+    for i in range(6):
+        y, x, words = 1000 + 60 * i, 300, []
+        for w in left[i]:
+            words.append((w, x))
+            x += 22 * len(w) + 15
+        words.append(("|", 1420))
+        x = 1470
+        for w in right[i]:
+            words.append((w, x))
+            x += 22 * len(w) + 15
+        cells = _word_cells(words, y)
+        lines.append([(w, x0, y0 - 10, x0 + 8, y1 + 10) if w == "|" else (w, x0, y0, x1, y1)
+                      for w, x0, y0, x1, y1 in cells])
+    data = _hocr_of(lines) if fmt == "hocr" else _alto_of(lines)
+    text = " ".join(_body(copydesk.read(data, fmt)).split())
+    assert " ".join(TEXT[:6]) in text
+    assert " ".join(" ".join(r) for r in right) in text
+    assert "|" not in text
+
+
 @pytest.mark.skipif(not SCANS.is_dir(), reason="shared evaluation data not present")
 @pytest.mark.parametrize("name", ["multicol_02.tesseract.hocr", "multicol_02.tesseractjs.hocr",
                                   "multicol_02.tesseract.xml"])
