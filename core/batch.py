@@ -14,7 +14,6 @@ import glob
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -182,6 +181,8 @@ def _outcomes(jobs: Sequence[Job], settings: Settings, workers: int) -> Iterator
         for job in jobs:
             yield run_job(job, settings)
         return
+    from concurrent.futures import ProcessPoolExecutor  # (imported by batches only)
+
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(settings.extra_plugins,)) as pool:
         # one file at a time per worker, results in input order

@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import re
 
+from copydesk import lazyre
+
 _NAME_WORD = r"[A-Z][\w.&'’-]*"
 _CREDIT_NAME = rf"{_NAME_WORD}(?:[ /]+(?:{_NAME_WORD}|of|and|via|for))*"
 CREDITS = (
     # "(AFP)", "(Reuters/Jane Doe)", "(Photo: Jane Doe)" after the sentence or a gap
-    re.compile(rf"(?:^\s*|(?<=[.!?”’\"])\s*|\s{{2,}})\(\s*((?:Photos?|Picture|Image|Credit)?:?\s*"
+    lazyre.compile(rf"(?:^\s*|(?<=[.!?”’\"])\s*|\s{{2,}})\(\s*((?:Photos?|Picture|Image|Credit)?:?\s*"
                rf"{_CREDIT_NAME})\s*\)$"),
     # "[SpaceX via NASA]", "[Photo: Jane Doe]": the same in square brackets
-    re.compile(rf"(?:^\s*|(?<=[.!?”’\"])\s*|\s{{2,}})\[\s*((?:Photos?|Picture|Image|Credit)?:?\s*"
+    lazyre.compile(rf"(?:^\s*|(?<=[.!?”’\"])\s*|\s{{2,}})\[\s*((?:Photos?|Picture|Image|Credit)?:?\s*"
                rf"{_CREDIT_NAME})\s*\]$"),
     # "REUTERS/Jane Doe", "AFP/Getty Images": an agency in capitals, a slash, a name
-    re.compile(rf"(?:^\s*|(?<=[.!?”’\"])\s*|\s{{2,}}|\s)([A-Z]{{2,}}(?: [A-Z]{{2,}})*\s*/\s*"
+    lazyre.compile(rf"(?:^\s*|(?<=[.!?”’\"])\s*|\s{{2,}}|\s)([A-Z]{{2,}}(?: [A-Z]{{2,}})*\s*/\s*"
                rf"{_CREDIT_NAME})$"),
     # "Photo: Jane Doe/Reuters" as the end of the caption
-    re.compile(rf"(?:^\s*|(?<=[.!?”’\"])\s*|\s{{2,}})((?:Photo|Photograph|Picture|Image|Credit)s?:\s*"
+    lazyre.compile(rf"(?:^\s*|(?<=[.!?”’\"])\s*|\s{{2,}})((?:Photo|Photograph|Picture|Image|Credit)s?:\s*"
                rf"{_CREDIT_NAME})$"),
 )
 MAX_CREDIT_WORDS = 6

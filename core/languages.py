@@ -11,10 +11,11 @@ French text; not a general language identifier.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+
+from copydesk import lazyre
 
 COMMON = {
     "en": "the to and of in is for that you it on with this was be as are have at he not by but "
@@ -45,7 +46,7 @@ COMMON = {
 WORDS = {language: frozenset(words.split()) for language, words in COMMON.items()}
 ENOUGH = 20  # tokens among the languages' common words before a language is named
 CLEAR = 1.5  # the best language's share must be this many times the next one's
-TOKEN = re.compile(r"[^\W\d_]+")
+TOKEN = lazyre.compile(r"[^\W\d_]+")
 
 
 def tokens(texts: Iterable[str]) -> Counter[str]:

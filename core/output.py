@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import stat
 import tempfile
@@ -22,10 +21,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from copydesk import lazyre
 from copydesk.errors import OutputError
 
 SPOOL = 64 * 2**20  # bytes of an output for a device kept in memory (more go to a temp file)
-_TEMP = re.compile(r"^\.(?P<name>.+)\.copydesk-(?P<pid>\d+)-[^.]+\.part$")
+_TEMP = lazyre.compile(r"^\.(?P<name>.+)\.copydesk-(?P<pid>\d+)-[^.]+\.part$")
 
 
 def _umask() -> int:

@@ -18,19 +18,19 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from copydesk import lazyre
 from copydesk.model.layout import Box
 
-REGION = re.compile(r"xywh=(?:pixel:)?(\d+),(\d+),(\d+),(\d+)$")
-PAGE = re.compile(r"(?:^|&)page=(\d+)(?:&|$)")
+REGION = lazyre.compile(r"xywh=(?:pixel:)?(\d+),(\d+),(\d+),(\d+)$")
+PAGE = lazyre.compile(r"(?:^|&)page=(\d+)(?:&|$)")
 PDF_DPI = 300  # a PDF page is rendered at this resolution (for OCR, and to cut its pictures)
-PAGE_PICTURE = re.compile(r"^file:.*#xywh=")  # an address of a picture on a page image
+PAGE_PICTURE = lazyre.compile(r"^file:.*#xywh=")  # an address of a picture on a page image
 MAX_PIXELS = 200_000_000  # a larger page image is not opened (a decompression bomb)
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".jp2", ".gif", ".bmp", ".webp")
 

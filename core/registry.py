@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from copydesk import lazyre
 from copydesk.errors import PluginError
 from copydesk.model.nodes import Document
 from copydesk.sources import Source
 
-NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+NAME = lazyre.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 RESERVED = frozenset({"all", "none"})  # words with a meaning of their own in --clean/--no-clean
 ALL_KINDS = "*"
 

@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from copydesk import lazyre
 from copydesk.errors import InputError
 
 SNIFF_BYTES = 8192
 # C0/C1 control characters that have no place in text (tab, newline and form feed are kept).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
+_CONTROL = lazyre.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
 
 
 def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
@@ -51,8 +52,8 @@ def mend(text: str) -> str:
     return ftfy.fix_text(text, uncurl_quotes=False)
 
 
-_XML_DECL = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_XML_DECL = lazyre.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_META_CHARSET = lazyre.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
 
 def markup_encoding(data: bytes) -> str:

@@ -8,17 +8,17 @@ full it is relative to the column it sits in.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Iterator
 from statistics import median
 
+from copydesk import lazyre
 from copydesk.model.layout import Line
 from copydesk.model.nodes import FLOATS, Block, Container, Mark, Paragraph
 
 WIDTH_WINDOW = 12  # lines each side that define a line's column
 WIDTH_STEP = 5  # lines between two measurements of the column width
-SPLIT_END = re.compile(r"[^\W\d_]-$")  # a word split at the line end: "fight-"
-SENTENCE_END = re.compile(r"[.!?:…][\"'”’»)\]]*$")
+SPLIT_END = lazyre.compile(r"[^\W\d_]-$")  # a word split at the line end: "fight-"
+SENTENCE_END = lazyre.compile(r"[.!?:…][\"'”’»)\]]*$")
 _CLOSERS = "\"'”’»)]"
 
 
@@ -27,14 +27,14 @@ def split_end(text: str) -> bool:
     return len(text) >= 2 and text[-1] == "-" and text[-2].isalpha()
 
 
-_CLOSED_END = re.compile(r"\S[—–]$|(?:^|\s)(?:https?://|www\.)\S*/$|(?:^|\s)https?://$")
+_CLOSED_END = lazyre.compile(r"\S[—–]$|(?:^|\s)(?:https?://|www\.)\S*/$|(?:^|\s)https?://$")
 
 
 def closed_end(text: str) -> bool:
     """Whether ``text`` (right-stripped) ends where the next line goes on with no space: a
     dash set close to its word (``restoration—``, ``737–``; a spaced dash is followed by a
     space) or a web address broken after a slash (``https://``, ``example.org/news/``)."""
-    return bool(_CLOSED_END.search(text))
+    return text[-1:] in ("—", "–", "/") and bool(_CLOSED_END.search(text))
 
 
 def sentence_end(text: str) -> bool:

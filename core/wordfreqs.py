@@ -1,25 +1,90 @@
-"""Word frequencies (``wordfreq``), imported on first use.
+"""Word frequencies (``wordfreq``), looked up without loading the whole list where that pays.
 
-wordfreq takes a fifth of a second to import; a conversion that never asks for a frequency
-(plain text to Markdown, a writer alone) should not pay it, nor every batch worker at start.
+Importing wordfreq and loading a language's list costs about half a second: more than a
+one-page conversion takes for everything else. So a word's frequency is read from a table
+on disk (``copydesk.cache``; made from wordfreq's list the first time it is needed) until
+someone asks for the whole list (``frequencies``: a long document, where loading pays); from
+then on the list in memory answers. Both give wordfreq's own figures: a word of plain letters
+is one token of its small letters, looked up and rounded as ``wordfreq.zipf_frequency``
+does; any other word goes to wordfreq itself.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import math
+import sqlite3
+from functools import cache, lru_cache
+
+from copydesk import lazyre
+from copydesk.cache import cached_db
+
+# languages whose tokeniser keeps a word of plain letters whole, in its small letters
+PLAIN_TOKENS = frozenset({"en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "fi", "pl",
+                          "cs"})
+_PLAIN = lazyre.compile(r"[A-Za-z]+")
+_MINIMUM = 1e-9  # wordfreq's frequency for a word it lacks (Zipf 0)
+_loaded: dict[str, dict[str, float]] = {}
+
+
+def frequencies(language: str) -> dict[str, float]:
+    """Every word wordfreq knows in ``language``, with its frequency (a share of all words);
+    once loaded, it answers ``frequency`` too."""
+    if language not in _loaded:
+        from wordfreq import get_frequency_dict
+
+        _loaded[language] = get_frequency_dict(language, wordlist="best")
+    return _loaded[language]
+
+
+def frequency(word: str, language: str = "en") -> float:
+    """The list's frequency of ``word`` as the list spells it (small letters); 0.0 for a
+    word it lacks."""
+    words = _loaded.get(language)
+    if words is not None:
+        return words.get(word, 0.0)
+    return _stored(word, language)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stored(word: str, language: str) -> float:
+    db = _table(language)
+    if db is None:
+        return frequencies(language).get(word, 0.0)
+    row = db.execute("SELECT f FROM words WHERE w = ?", (word,)).fetchone()
+    return row[0] if row else 0.0
 
 
 @lru_cache(maxsize=1 << 17)
 def zipf(word: str, language: str = "en") -> float:
     """The word's frequency on the Zipf scale (0: unknown; 7: "the"); a typographic
     apostrophe counts as a straight one (wordfreq's lists have ``don't``, not ``don’t``)."""
+    if language in PLAIN_TOKENS and _PLAIN.fullmatch(word):
+        return _as_zipf(frequency(word.lower(), language))
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word.replace("’", "'"), language)
 
 
-def frequencies(language: str) -> dict[str, float]:
-    """Every word wordfreq knows in ``language``, with its frequency (a share of all words)."""
-    from wordfreq import get_frequency_dict
+def _as_zipf(freq: float) -> float:
+    """A listed frequency on the Zipf scale, rounded as wordfreq rounds it."""
+    if not freq:
+        freq = _MINIMUM
+    else:
+        freq = max(freq, _MINIMUM)
+        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)  # noqa: FURB163 (as wordfreq)
+    return round(math.log(freq, 10) + 9, 2)  # noqa: FURB163 (log10 may differ in the last bit)
 
-    return get_frequency_dict(language, wordlist="best")
+
+@cache
+def _table(language: str) -> sqlite3.Connection | None:
+    from importlib.metadata import version
+
+    def fill(db: sqlite3.Connection) -> None:
+        db.execute("CREATE TABLE words (w TEXT PRIMARY KEY, f REAL) WITHOUT ROWID")
+        db.executemany("INSERT INTO words VALUES (?, ?)", frequencies(language).items())
+
+    try:
+        stamp = f"wordfreq {version('wordfreq')} best {language}"
+    except ImportError:
+        return None
+    return cached_db(f"words-{language}", stamp, fill)

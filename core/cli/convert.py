@@ -6,18 +6,21 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from copydesk import __version__, api, batch, limits, manifest
+from copydesk import __version__, api, limits
 from copydesk.cli.options import parse_cleaner_pairs, parse_pairs, plugin_option, split_names
-from copydesk.cli.progress import progress_bar
 from copydesk.errors import UsageError
 from copydesk.model.nodes import Document
 from copydesk.options import build_options
 from copydesk.pipeline import cleaner_settings
 from copydesk.pluginmanager import Plugins, make_plugins
 from copydesk.sources import Source
+
+if TYPE_CHECKING:
+    from copydesk import batch
 
 STDIO = "-"
 DEFAULT_STDOUT_FORMAT = "markdown"
@@ -82,6 +85,8 @@ def convert(
     cleaning = parse_cleaner_pairs(cleaner_options)
     cleaner_settings(plugins.cleaners, cleaning)  # fail early, before any file is read
     if output_dir is not None:
+        from copydesk import batch  # (batches only: a single conversion starts faster)
+
         settings = batch.Settings(
             to_format=plugins.writer(to_format or "json").name, from_format=from_format,
             add=tuple(split_names(add)), remove=tuple(split_names(remove)),
@@ -116,6 +121,9 @@ def convert(
 def run_batch(inputs: tuple[str, ...], output_dir: Path, settings: batch.Settings,
               plugins: Plugins, jobs: int | None, cluster: str | None = None) -> int:
     """Convert each input to its own file; a summary line at the end; 1 if any failed."""
+    from copydesk import batch, manifest
+    from copydesk.cli.progress import progress_bar
+
     if STDIO in inputs:
         raise UsageError("batch mode reads files, not standard input")
     extensions = {e for r in plugins.readers.values() for e in r.extensions}

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from statistics import median
 
+from copydesk import lazyre
 from copydesk.model.layout import Line
 from copydesk.pagelayout.masthead import masthead
 from copydesk.pagelayout.page import (
@@ -23,7 +24,7 @@ from copydesk.pagelayout.page import (
 MARGIN = 0.15  # share of the page height at the top and bottom where furniture sits
 TEXT_SHARE = 0.1  # … or of the height its text takes
 EDGE = 0.08  # … and where, on a page of many, it may be told by standing apart alone
-FOLIO = re.compile(r"^[\W_]*(?:page\s*)?\d{1,4}[\W_]*$", re.IGNORECASE)
+FOLIO = lazyre.compile(r"^[\W_]*(?:page\s*)?\d{1,4}[\W_]*$", re.IGNORECASE)
 
 
 def furniture(pages: list[Page], size: float | None = None) -> dict[int, str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 
+from copydesk import lazyre
 from copydesk.model.layout import Line
 from copydesk.pagelayout.page import HEADING_SIZE, Page, by_picture
 
@@ -31,21 +32,21 @@ _MONTHS = {
 _WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|"
              "mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|"
              "jeudi|vendredi|samedi|dimanche")
-YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-MONTH_DAY_YEAR = re.compile(
+YEAR = lazyre.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+MONTH_DAY_YEAR = lazyre.compile(
     r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s*(\d{1,2})\b\W*"
     r"(1[5-9]\d\d|20\d\d)(?!\d)", re.IGNORECASE)
-DAY_MONTH_YEAR = re.compile(
+DAY_MONTH_YEAR = lazyre.compile(
     r"\b(\d{1,2})\.?\s*(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\W*"
     r"(1[5-9]\d\d|20\d\d)(?!\d)", re.IGNORECASE)
 # OCR may run the day into the year ("FEBRUARY 171824.")
-MONTH_DAYYEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\.?\s*(\d{1,2})(1[5-9]\d\d)\b",
+MONTH_DAYYEAR = lazyre.compile(r"\b(" + "|".join(_MONTHS) + r")\.?\s*(\d{1,2})(1[5-9]\d\d)\b",
                            re.IGNORECASE)
-DATE_WORD = re.compile(r"\b(" + "|".join(_MONTHS) + "|" + _WEEKDAYS + r")\b", re.IGNORECASE)
-PRICE = re.compile(r"^\W*(price|preis|prix|prezzo|precio)\b|\b(\d+|one|two|three|four|five|"
+DATE_WORD = lazyre.compile(r"\b(" + "|".join(_MONTHS) + "|" + _WEEKDAYS + r")\b", re.IGNORECASE)
+PRICE = lazyre.compile(r"^\W*(price|preis|prix|prezzo|precio)\b|\b(\d+|one|two|three|four|five|"
                    r"six|ten)\s*(cents?|pence|penny|centimes|rappen|pfennig)\b", re.IGNORECASE)
-NUMBER = re.compile(r"^\W*(?:no|nr|n°|№)\.?\s*(\d[\d.,]*\d|\d)", re.IGNORECASE)
-VOLUME = re.compile(r"\b(?:vol|volume|jahrgang|année)\.?\s*([IVXLC]+|\d+)\b", re.IGNORECASE)
+NUMBER = lazyre.compile(r"^\W*(?:no|nr|n°|№)\.?\s*(\d[\d.,]*\d|\d)", re.IGNORECASE)
+VOLUME = lazyre.compile(r"\b(?:vol|volume|jahrgang|année)\.?\s*([IVXLC]+|\d+)\b", re.IGNORECASE)
 
 
 def is_masthead_line(text: str) -> bool:

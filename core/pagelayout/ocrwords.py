@@ -4,10 +4,10 @@ a space between two words only where their boxes stand apart."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable
 from statistics import median
 
+from copydesk import lazyre
 from copydesk.model.layout import Box, Line
 
 # a word's ink height as a share of its type size, by the letters it has: ascenders (and
@@ -16,7 +16,7 @@ ASCENDERS, DESCENDERS = frozenset("bdfhklt0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 INK = {(True, True): 0.9, (True, False): 0.69, (False, True): 0.67, (False, False): 0.46}
 BLOCK_SPREAD = 0.4  # an estimated line size this close to its block's takes the block's
 TOUCH = 0.2  # punctuation nearer a word than this share of the line's height touches it
-PUNCTUATION = re.compile(r"[,.;:!?)\]}»“”„\"'’‘«(\[{-]+")
+PUNCTUATION = lazyre.compile(r"[,.;:!?)\]}»“”„\"'’‘«(\[{-]+")
 
 
 def em_size(word: str, height: float) -> float:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from copydesk import lazyre
 from copydesk.model.layout import Box, Line
 
 HEADING_SIZE = 1.3  # type this much larger than the body's sets a heading (display type)
@@ -16,7 +16,7 @@ RULE_SHAPE = 15.0  # … and so is one this many times longer than it is thick (
 NEAR = 2.5  # a caption starts within this many body line heights of its picture
 STORY_BREAK = 2  # ``blank_before`` of a line after a rule across the columns: a new story
 # a caption's label: "Figure 7-26.", "Fig. 3:", "Table 1.", "PLATE IV.", "Example 2-1   Query…"
-FIGURE_LABEL = re.compile(
+FIGURE_LABEL = lazyre.compile(
     r"^\s*(?:Figure|FIGURE|Fig\.|FIG\.|Table|TABLE|Chart|Map|Plate|PLATE|Exhibit|Example)"
     r"\s+[\dIVXLC]+(?:[.\-–][\dA-Za-z]+)*(?:[.:]\s|\s{2,})")
 

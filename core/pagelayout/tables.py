@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import re
 from statistics import median
 
+from copydesk import lazyre
 from copydesk.model.layout import Box, Line
 from copydesk.model.nodes import Caption, Cell, Row, Table
 from copydesk.pagelayout.page import Page, bounds, top_of
@@ -42,8 +42,8 @@ CAPTION_GAP = 2.5  # a caption ends within this many line heights over the table
 CAPTION_LINES = 6
 ROW_LEVELS = 8  # a ruled strip this many lines deep at most may be one row
 HEAD_LEVELS = 3  # a table's only ruled strip of this many lines at most is its column heads
-TABLE_LABEL = re.compile(r"^\s*(?:Table|TABLE|Tab\.)\s+[\dIVXLC]+(?:[.\-–][\dA-Za-z]+)*\b")
-LEADERS = re.compile(r"(?:\s*[.·…]){2,}\s*$")
+TABLE_LABEL = lazyre.compile(r"^\s*(?:Table|TABLE|Tab\.)\s+[\dIVXLC]+(?:[.\-–][\dA-Za-z]+)*\b")
+LEADERS = lazyre.compile(r"(?:\s*[.·…]){2,}\s*$")
 
 
 @dataclasses.dataclass

@@ -17,6 +17,11 @@ For a word read ``o`` the candidates are the words ``c`` that the learned confus
 
 The posterior of the best candidate among all of them is the correction's confidence.
 
+The tables (the lexicon's words, their beginnings, the precomputed variants, the bigrams)
+are read from an SQLite file in the cache (``copydesk.cache``), made the first time, until a
+document long enough to pay for loading them comes along (``load``); then from memory. Both
+give the same answers: a one-page conversion need not load word lists of a million entries.
+
 Why not SymSpell's own lookup: it finds every word within an edit distance, plausible or
 not, and needs an index of deletions built at start-up (seconds, hundreds of MB); the
 confusions generate only what OCR actually does, from a dictionary lookup per variant.
@@ -28,8 +33,9 @@ import gzip
 import hashlib
 import json
 import math
+import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.metadata import version
@@ -38,7 +44,8 @@ from itertools import repeat, takewhile
 from operator import itemgetter
 from pathlib import Path
 
-from copydesk.wordfreqs import frequencies
+from copydesk.cache import cached_db
+from copydesk.wordfreqs import frequencies, frequency
 
 MODEL = Path(__file__).with_name("misreadings_model.json")
 KNOWN = "misreadings_words_{}.tsv.gz"  # variants of the lexicon's own words, precomputed
@@ -101,12 +108,12 @@ def attraction(a: str | None, b: str | None) -> float:
     list does not have the pair, or the pair repels)."""
     if not a or not b:
         return 0.0
-    unigrams, bigrams, n_uni, n_bi = _ngrams()
-    pair = bigrams.get(f"{a} {b}")
+    t = tables("en")  # (the n-grams are English)
+    pair = t.gram(f"{a} {b}")
     if not pair:
         return 0.0
-    return max(0.0, math.log10(int(pair) / n_bi) - math.log10(int(unigrams.get(a, 1)) / n_uni)
-               - math.log10(int(unigrams.get(b, 1)) / n_uni))
+    return max(0.0, math.log10(int(pair) / t.n_bi) - math.log10(int(t.gram(a) or 1) / t.n_uni)
+               - math.log10(int(t.gram(b) or 1) / t.n_uni))
 
 
 class Beginnings(dict[str, dict[str, float]]):
@@ -136,11 +143,117 @@ def reach(language: str) -> Beginnings:
     return Beginnings(by_letter)
 
 
+class _InMemory:
+    """The tables as dictionaries and sets: loaded once (about a second), then the fastest."""
+
+    def __init__(self, language: str) -> None:
+        self.words = lexicon(language)
+        self.common = _common(language)
+        self.heads = reach(language)
+        self.rows = _known_rows(language)
+        self.has_rows = self.rows is not None
+        self.unigrams, self.bigrams, self.n_uni, self.n_bi = _ngrams()
+
+    def common_among(self, strings: Iterable[str]) -> Iterable[str]:
+        return self.common.intersection(strings)
+
+    def head(self, prefix: str) -> float:
+        return self.heads[prefix[0]].get(prefix, 0.0)
+
+    def row(self, word: str) -> str | None:
+        return self.rows.get(word) if self.rows is not None else None
+
+    def gram(self, key: str) -> str | None:
+        return (self.bigrams if " " in key else self.unigrams).get(key)
+
+
+class _OnDisk:
+    """The same tables in an SQLite file of the cache: a lookup each, for short documents."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        meta = dict(db.execute("SELECT k, v FROM meta"))
+        self.has_rows = bool(meta["rows"])
+        self.n_uni, self.n_bi = float(meta["n_uni"]), float(meta["n_bi"])
+        self.head = lru_cache(maxsize=1 << 16)(self._head)
+
+    def common_among(self, strings: Iterable[str]) -> Iterable[str]:
+        asked = list(strings)
+        found: list[str] = []
+        for at in range(0, len(asked), 500):
+            part = asked[at:at + 500]
+            found += (w for (w,) in self.db.execute(
+                f"SELECT w FROM common WHERE w IN ({','.join('?' * len(part))})", part))
+        return found
+
+    def _head(self, prefix: str) -> float:
+        row = self.db.execute("SELECT f FROM heads WHERE p = ?", (prefix,)).fetchone()
+        return row[0] if row else 0.0
+
+    def row(self, word: str) -> str | None:
+        found = self.db.execute("SELECT r FROM rows WHERE w = ?", (word,)).fetchone()
+        return found[0] if found else None
+
+    def gram(self, key: str) -> str | None:
+        found = self.db.execute("SELECT n FROM grams WHERE g = ?", (key,)).fetchone()
+        return found[0] if found else None
+
+
+_loaded: dict[str, _InMemory] = {}
+
+
+def load(language: str) -> None:
+    """Answer from memory from now on (a long document: loading the tables pays)."""
+    if language not in _loaded:
+        frequencies(language)  # (the word frequencies too)
+        _loaded[language] = _InMemory(language)
+
+
+def tables(language: str) -> _InMemory | _OnDisk:
+    """The tables for ``language``: in memory once loaded, else from the cache's file where
+    it can be made, else loaded."""
+    if language in _loaded:
+        return _loaded[language]
+    on_disk = _on_disk(language)
+    if on_disk is not None:
+        return on_disk
+    load(language)
+    return _loaded[language]
+
+
+@cache
+def _on_disk(language: str) -> _OnDisk | None:
+    known = MODEL.with_name(KNOWN.format(language))
+    spec = find_spec("symspellpy")
+    stamp = (f"{_stamp(language)}; variants {known.stat().st_size if known.exists() else 0} "
+             f"{known.stat().st_mtime_ns if known.exists() else 0}; "
+             f"symspellpy {version('symspellpy') if spec else 'none'}")
+
+    def fill(db: sqlite3.Connection) -> None:
+        memory = _InMemory(language)
+        db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v)")
+        db.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("rows", int(memory.has_rows)), ("n_uni", memory.n_uni), ("n_bi", memory.n_bi)])
+        db.execute("CREATE TABLE common (w TEXT PRIMARY KEY) WITHOUT ROWID")
+        db.executemany("INSERT INTO common VALUES (?)", ((w,) for w in memory.common))
+        db.execute("CREATE TABLE heads (p TEXT PRIMARY KEY, f REAL) WITHOUT ROWID")
+        db.executemany("INSERT INTO heads VALUES (?, ?)", (
+            pair for letter in list(memory.heads._words) for pair in memory.heads[letter].items()))
+        db.execute("CREATE TABLE rows (w TEXT PRIMARY KEY, r TEXT) WITHOUT ROWID")
+        db.executemany("INSERT INTO rows VALUES (?, ?)", (memory.rows or {}).items())
+        db.execute("CREATE TABLE grams (g TEXT PRIMARY KEY, n TEXT) WITHOUT ROWID")
+        db.executemany("INSERT INTO grams VALUES (?, ?)", [
+            *memory.unigrams.items(), *memory.bigrams.items()])
+
+    db = cached_db(f"misreadings-{language}", stamp, fill)
+    return _OnDisk(db) if db is not None else None
+
+
 def least_correction(word: str, language: str) -> float:
     """How common a correction of ``word`` must be: a real word is only taken for a
     misreading of a word ``REAL_WORD_RATIO`` times as common (``tho`` of ``the``, ``arc`` of
     ``are``); any correction is at least ``LEAST_COMMON``."""
-    return max(LEAST_COMMON, lexicon(language).get(word.lower(), 0.0) * REAL_WORD_RATIO)
+    return max(LEAST_COMMON, frequency(word.lower(), language) * REAL_WORD_RATIO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,37 +309,35 @@ def variants(word: str, language: str, least: float = LEAST_COMMON, *,
     firsts = len(capital) if capital_only else len(matches)
     low = word.lower()
     found: dict[str, float] = {}
-    heads = reach(language)
-    words = lexicon(language)
-    common = _common(language)
+    t = tables(language)
+    head_of = t.head
     # a real word is taken for two confusions only of a common word (``lho`` of ``the``)
     twice = least if least <= LEAST_COMMON else max(least, TWICE_REAL)
     for n, (i, size, rights) in enumerate(matches[:firsts]):
         before = low[:i]
-        if i and heads[before[0]].get(before, 0.0) < least:
+        if i and head_of(before) < least:
             break
         rest = low[i + size:]
-        # every right side at once: the strings made, looked up in the lexicon (in C)
-        for new in common.intersection(map((before + "{}" + rest).format, rights.every)):
+        # every right side at once: the strings made, looked up in the lexicon together
+        for new in t.common_among(map((before + "{}" + rest).format, rights.every)):
             rate = rights.rate[new[i:len(new) - len(rest)]]
-            if words[new] >= least and rate > found.get(new, 0.0):
+            if rate > found.get(new, 0.0) and frequency(new, language) >= least:
                 found[new] = rate
         for right in rights.strong:  # a second confusion further right
             head = before + right
-            if heads[head[0]].get(head, 0.0) < twice:
+            if head_of(head) < twice:
                 continue
             rate = rights.rate[right]
             for j, size2, rights2 in matches[n + 1:]:
                 if j < i + size:
                     continue
                 middle = head + low[i + size:j]
-                if j > i + size and heads[middle[0]].get(middle, 0.0) < twice:
+                if j > i + size and head_of(middle) < twice:
                     break
                 tail = low[j + size2:]
-                for new in common.intersection(map((middle + "{}" + tail).format,
-                                                   rights2.strong)):
+                for new in t.common_among(map((middle + "{}" + tail).format, rights2.strong)):
                     both = rate * rights2.rate[new[len(middle):len(new) - len(tail)]]
-                    if words[new] >= twice and both > found.get(new, 0.0):
+                    if both > found.get(new, 0.0) and frequency(new, language) >= twice:
                         found[new] = both
     found.pop(low, None)
     return found
@@ -259,10 +370,10 @@ def known_variants(word: str, language: str) -> dict[str, float] | None:
     word (``python -m copydesk.plugins.cleaners._ocrchannel``): most words a page has are
     such words, and their search would be most of the cleaner's time. ``None`` when there
     is no such table for ``language``."""
-    rows = _known_rows(language)
-    if rows is None:
+    t = tables(language)
+    if not t.has_rows:
         return None
-    row = rows.get(word)
+    row = t.row(word)
     if not row:
         return {}
     return {new: float(rate) for new, _, rate in (pair.partition(" ") for pair in row.split("\t"))}
@@ -287,7 +398,7 @@ def _variants_of(word: str, language: str, least: float) -> dict[str, float]:
     """``variants``, from the precomputed table where ``word`` is a word of the lexicon in
     small letters or with a capital first."""
     low = word.lower()
-    found = (known_variants(low, language) if low in lexicon(language) and low.isalpha()
+    found = (known_variants(low, language) if low.isalpha() and frequency(low, language)
              and (word == low or word[1:] == low[1:]) else None)
     if found is None:
         return variants(word, language, least)
@@ -313,7 +424,6 @@ def recase(word: str, like: str) -> str:
 def candidates(word: str, language: str) -> tuple[Candidate, ...]:
     """Words of the lexicon ``word`` may be a misreading of, best first (without context and
     without ``word`` itself)."""
-    words = lexicon(language)
     least = least_correction(word, language)
     scored: dict[str, float] = {}
     forms = {word: _variants_of(word, language, least)}
@@ -321,13 +431,12 @@ def candidates(word: str, language: str) -> tuple[Candidate, ...]:
         forms[word.lower()] = _variants_of(word.lower(), language, least)
     for found in forms.values():
         for text, p in found.items():
-            freq = words[text]
             if not text.isalpha():
                 continue
             out = recase(text, word)  # the case of the word as read
             if out.lower() == word.lower():
                 continue
-            score = math.log10(p) + math.log10(freq)
+            score = math.log10(p) + math.log10(frequency(text, language))
             if score > scored.get(out, (-math.inf, 0.0))[0]:
                 scored[out] = (score, p)
     return tuple(sorted((Candidate(w, s, p) for w, (s, p) in scored.items()),
@@ -347,7 +456,7 @@ def as_read(word: str, language: str, *, name: bool, repeats: int,
             engine: float | None = None) -> float:
     """log10 of P(word read right) P(word): the score of leaving it. P(read right) is the
     engine's own confidence in the word where it gave one (within ``ENGINE_RANGE``)."""
-    freq = lexicon(language).get(word.lower(), 0.0)
+    freq = frequency(word.lower(), language)
     if not freq:
         freq = NAME if name else UNKNOWN
         if repeats > 1:
@@ -372,7 +481,7 @@ def best(word: str, language: str, before: str | None, after: str | None, *,
     found = candidates(word, language)
     if not found:
         return None
-    real = word.lower() in lexicon(language)
+    real = frequency(word.lower(), language) > 0.0
     alone = as_read(word, language, name=name, repeats=repeats, engine=engine) + (
         REAL_WORD if real else 0.0)
     shift = math.log10(misread) if engine is None else 0.0  # the engine's own word is better

@@ -21,8 +21,6 @@ import dataclasses
 from collections import Counter
 from collections.abc import Callable
 
-from rapidfuzz import fuzz
-
 from copydesk import (
     Article,
     Boilerplate,
@@ -123,6 +121,8 @@ def place_pullquotes(blocks: list[Block]) -> list[Block]:
         at = bisect.bisect(article_at, i)
         near = [blocks[j] for j in article_at[max(0, at - NEAR // 2) : at + NEAR // 2]]
         paras = [p for a in near for p in a.blocks if isinstance(p, Paragraph)]  # type: ignore[attr-defined]
+        from rapidfuzz import fuzz  # (imported where used: start-up stays short)
+
         best = max(paras, key=lambda p: fuzz.partial_token_set_ratio(block.text, p.text),
                    default=None)
         if best is None:

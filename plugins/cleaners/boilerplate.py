@@ -22,19 +22,19 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from copydesk import Boilerplate, Cleaner, Document, PageBreak, Paragraph, hookimpl
+from copydesk import Boilerplate, Cleaner, Document, PageBreak, Paragraph, hookimpl, lazyre
 from copydesk.model.nodes import Block
 from copydesk.textedit import EditLog
 from copydesk.textlines import SENTENCE_END, is_line_group
 
 NAME = "boilerplate"
-FOLIO = re.compile(r"^[\W_]*(?:(?:page|p\.|seite)\s*)?[A-Z]?\d{1,4}[A-Z]?[\W_]*$", re.IGNORECASE)
-DATE = re.compile(r"\b(?:1[6-9]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+FOLIO = lazyre.compile(r"^[\W_]*(?:(?:page|p\.|seite)\s*)?[A-Z]?\d{1,4}[A-Z]?[\W_]*$", re.IGNORECASE)
+DATE = lazyre.compile(r"\b(?:1[6-9]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                   r"[a-z]*\.?\s+\d{1,2}\b|\bPage\s+\d+", re.IGNORECASE)
 MAX_LINES = 2
 # a running head's parts: set apart by a wide gap, or by a bar or bullet between spaces
 # ("News  38  May 3", "31 | Culture | May 3, 2015 | The Gazette")
-PARTS = re.compile(r"\S(?:\s{2,}|\s+[|•·]\s+)\S")
+PARTS = lazyre.compile(r"\S(?:\s{2,}|\s+[|•·]\s+)\S")
 
 
 def shape(text: str) -> str:

@@ -13,10 +13,9 @@ text and the layout readers (PDF, hOCR, ALTO);
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 
-from copydesk import Byline, Cleaner, Document, Paragraph, hookimpl
+from copydesk import Byline, Cleaner, Document, Paragraph, hookimpl, lazyre
 from copydesk.model.layout import Line
 from copydesk.model.nodes import Block
 from copydesk.textedit import EditLog
@@ -25,17 +24,17 @@ from copydesk.textlines import join_lines, join_stripped, map_line_groups, sente
 NAME = "bylines"
 _NAME = r"[A-Z][\w.'’-]+"
 _NAME_OR_INITIAL = r"[A-Z][\w.'’-]*"  # "J", as OCR reads a letter spaced off (J ANE DOE)
-OPENING = re.compile(
+OPENING = lazyre.compile(
     rf"^(?:By|BY)\s+{_NAME_OR_INITIAL}(?:\s+(?:and\s+|&\s+)?{_NAME_OR_INITIAL}){{0,5}}"
     rf"(?:,\s*[\w ]{{0,40}}|\s+[|•·–—]\s+[^|•·]{{1,40}})?\.?$")  # "…, Reuters", "… | 3 March 2025"
-CLOSING = re.compile(
+CLOSING = lazyre.compile(
     rf"^{_NAME}(?:\s+{_NAME}){{1,3}}\s+(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,8}}?"
     r"(?:editor|correspondent|writer|reporter|journalist|columnist|contributor|analyst|author|"
     r"fellow|professor|researcher|freelancer?|critic|commentator)\b"
     r"|(?:writes|reports|covers)\s+(?:on|about|for|from)\b)[^.]{0,80}\.$"  # "… writes on X from Y."
 )
-NOTE_START = re.compile(rf"{_NAME}\s+{_NAME}")  # a note opens with a name (a quick test)
-REPORTING = re.compile(
+NOTE_START = lazyre.compile(rf"{_NAME}\s+{_NAME}")  # a note opens with a name (a quick test)
+REPORTING = lazyre.compile(
     r"^\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled)(?: and \w+)? by [A-Z].{0,200}$")
 MAX_WORDS = 30
 NOTE_LINES = 3  # a contributor note set without a blank line around it: lines at most

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from statistics import median
 
-from copydesk import Caption, Cleaner, Document, Figure, Line, Paragraph, hookimpl
+from copydesk import Caption, Cleaner, Document, Figure, Line, Paragraph, hookimpl, lazyre
 from copydesk.credits import clean_credit, find_credit
 from copydesk.model.nodes import Block
 from copydesk.textedit import EditLog
@@ -28,7 +28,7 @@ from copydesk.textlines import SENTENCE_END, join_lines, map_line_groups
 
 NAME = "captions"
 MAX_LINES = 8
-LABEL = re.compile(r"^\s*(?:Photo\s+)?Caption:\s*", re.IGNORECASE)
+LABEL = lazyre.compile(r"^\s*(?:Photo\s+)?Caption:\s*", re.IGNORECASE)
 
 
 def caption_start(lines: list[Line], end: int, body_width: float,

@@ -22,18 +22,17 @@ in the text. Use: on by default for print OCR; ``--no-clean dehyphenate`` keeps 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter
 from collections.abc import Callable
 
-from copydesk import Cleaner, Document, Mark, hookimpl, iter_blocks, walk, wordfreqs
+from copydesk import Cleaner, Document, Mark, hookimpl, iter_blocks, lazyre, walk, wordfreqs
 from copydesk.model.nodes import Block, TextBlock
 from copydesk.textedit import EditLog, mark_order, splice_many
 
 NAME = "dehyphenate"
 LANGUAGE = "en"
-WORD = re.compile(r"[\w’'-]*\w")
-_WORD_CHAR = re.compile(r"[\w’'-]")
+WORD = lazyre.compile(r"[\w’'-]*\w")
+_WORD_CHAR = lazyre.compile(r"[\w’'-]")
 
 # Thresholds fitted on 24,583 closed words split by TeX patterns and 2,079 hyphenated compounds
 # from public-domain books (Standard Ebooks): see benchmarks/reports/print-ocr.md.

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 from statistics import median
 
-from copydesk import Cleaner, Document, Paragraph, hookimpl, wordfreqs
+from copydesk import Cleaner, Document, Paragraph, hookimpl, lazyre, wordfreqs
 from copydesk.model.nodes import FLOATS, Block, Container, TextBlock
 from copydesk.textedit import EditLog
 
@@ -49,10 +49,10 @@ SENTENCE_STARTS: dict[str, float] = json.loads(
     (Path(__file__).with_name("sentence_starts.json")).read_text(encoding="utf-8"))["share"]
 QUESTION_WORDS = frozenset(
     ["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must"])
-_FRAGMENT = re.compile(r"([a-z][\w’'-]*)")
-_LONE_CAPITAL = re.compile(r"^\s*([A-Z])\s*$")
+_FRAGMENT = lazyre.compile(r"([a-z][\w’'-]*)")
+_LONE_CAPITAL = lazyre.compile(r"^\s*([A-Z])\s*$")
 # a capitalised word after a character that does not end a sentence or open a quotation
-_MID_SENTENCE_WORD = re.compile(r"(?<=[^\s.!?…:\"“”‘’'—(])\s+([A-Z][\w’']*)")
+_MID_SENTENCE_WORD = lazyre.compile(r"(?<=[^\s.!?…:\"“”‘’'—(])\s+([A-Z][\w’']*)")
 
 
 def candidates(fragment: str, sentence: str, vocab: Counter[str],

@@ -12,10 +12,9 @@ capital, a quotation mark, a digit, or the gap of a lost drop cap), not mid-sent
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 
-from copydesk import Byline, Cleaner, Document, Heading, Paragraph, hookimpl
+from copydesk import Byline, Cleaner, Document, Heading, Paragraph, hookimpl, lazyre
 from copydesk.textedit import EditLog
 from copydesk.textlines import is_line_group
 
@@ -25,7 +24,7 @@ MAX_WORDS = 14
 MIN_CAPITALISED = 0.75
 SMALL_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over", "the", "to", "up", "upon", "with", "vs", "via"])
-_ENDS_BADLY = re.compile(r"[.,;:\-–—…]$|[^\W\d_]-$")
+_ENDS_BADLY = lazyre.compile(r"[.,;:\-–—…]$|[^\W\d_]-$")
 
 
 def is_headline(text: str) -> bool:

@@ -31,26 +31,28 @@ corrections.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
-from copydesk import Cleaner, Document, hookimpl, iter_blocks, walk
+from copydesk import Cleaner, Document, hookimpl, iter_blocks, lazyre, walk
 from copydesk.languages import folded, language_of
 from copydesk.model.nodes import Block, Boilerplate, TextBlock
 from copydesk.plugins.cleaners import _ocrchannel
 from copydesk.textedit import EditLog
+from copydesk.wordfreqs import frequency
 
 NAME = "misreadings"
 LANGUAGES = ("en",)  # languages with a learned model and n-grams
+LOAD_AT = 3000  # distinct words (of the documents so far) from which the tables are loaded
+_SEEN: dict[str, int] = {}  # language -> distinct words of the documents cleaned so far
 KNOWN_SHARE = 0.6  # at least this share of a text's words must be known words
 # a word: a token between spaces of letters (inner apostrophes), punctuation around it; no
 # compound, no word with digits or with other signs inside (``recove.y``, ``th/j``)
-WORD = re.compile(r"(?<!\S)[(\[“\"‘']*([^\W\d_]+(?:['’][^\W\d_]+)*)[.,;:!?)\]”\"’'-]*(?!\S)")
-AFTER_NUMBER = re.compile(r"\d\s?$")
+WORD = lazyre.compile(r"(?<!\S)[(\[“\"‘']*([^\W\d_]+(?:['’][^\W\d_]+)*)[.,;:!?)\]”\"’'-]*(?!\S)")
+AFTER_NUMBER = lazyre.compile(r"\d\s?$")
 EDGE = "\"'“”‘’()[].,;:!?-—–"  # punctuation around a word as the engine read it
-SENTENCE_END = re.compile(r"[.!?:;\"”]\s*$")
+SENTENCE_END = lazyre.compile(r"[.!?:;\"”]\s*$")
 
 
 @dataclass(frozen=True)
@@ -139,9 +141,9 @@ def document_words(doc: Document) -> tuple[Counter[str], dict[str, float]]:
 
 def known_share(counts: Counter[str], language: str) -> float:
     """The share of the words counted (small letters) that are words of ``language``."""
-    words = _ocrchannel.lexicon(language)
     total = sum(counts.values())
-    return sum(n for word, n in counts.items() if word in words) / total if total else 0.0
+    return sum(n for word, n in counts.items()
+               if frequency(word, language)) / total if total else 0.0
 
 
 def nonword_share(forms: Counter[str], language: str) -> float:
@@ -157,6 +159,9 @@ def misreadings(doc: Document, options: Options | None = None) -> Document:
     if language is None:
         return doc
     forms, engine = document_words(doc)
+    _SEEN[language] = _SEEN.get(language, 0) + len(forms)
+    if _SEEN[language] >= LOAD_AT:
+        _ocrchannel.load(language)  # a long document, or many: loading the tables pays
     seen: Counter[str] = Counter()
     for form, n in forms.items():
         seen[form.lower()] += n

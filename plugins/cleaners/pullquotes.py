@@ -22,14 +22,11 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
-import re
 from collections import Counter
 from collections.abc import Callable
 from statistics import median
 
-from rapidfuzz import fuzz, process
-
-from copydesk import Cleaner, Document, Paragraph, PullQuote, hookimpl
+from copydesk import Cleaner, Document, Paragraph, PullQuote, hookimpl, lazyre
 from copydesk.model.nodes import FLOATS, Block, Container
 from copydesk.textedit import EditLog
 from copydesk.textlines import SENTENCE_END, is_line_group, join_lines
@@ -44,9 +41,9 @@ BODY_TYPE = 0.1  # a group within this share of the body's type size is set as b
 PREFILTER = 0.4  # share of shared rare words below which a group is not compared at all
 EXACT_FIRST = 0.5  # share of exact matches below which near-misses are not sought
 COMMON_POSTINGS, COMMON_SHARE = 50, 0.02  # a word in more groups is left out of that share
-_SPLIT_WORD = re.compile(r"(\w)- (\w)")
-_WORD3 = re.compile(r"\w{3,}")
-_SENTENCES = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
+_SPLIT_WORD = lazyre.compile(r"(\w)- (\w)")
+_WORD3 = lazyre.compile(r"\w{3,}")
+_SENTENCES = lazyre.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
 
 
 def words(text: str, joined: bool = False) -> list[str]:
@@ -82,6 +79,8 @@ def overlap(candidate: list[str], vocab: frozenset[str]) -> float:
     found = len(candidate) - len(missing)
     if found < EXACT_FIRST * len(candidate):
         return found / len(candidate)  # too far off for near-misses to matter
+    from rapidfuzz import fuzz, process  # (imported where used: start-up stays short)
+
     found += sum(1 for w in missing if len(w) > 4 and process.extractOne(
         w, vocab, scorer=fuzz.ratio, score_cutoff=85) is not None)
     return found / len(candidate)

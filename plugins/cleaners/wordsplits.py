@@ -15,11 +15,10 @@ Use: on by default for print OCR, hOCR and ALTO; ``--no-clean wordsplits``.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter
 from collections.abc import Callable
 
-from copydesk import Cleaner, Document, hookimpl, iter_blocks, walk, wordfreqs
+from copydesk import Cleaner, Document, hookimpl, iter_blocks, lazyre, walk, wordfreqs
 from copydesk.model.nodes import Block, TextBlock
 from copydesk.textedit import EditLog
 
@@ -27,8 +26,8 @@ NAME = "wordsplits"
 KNOWN = 3.0  # the joined word is at least this common (Zipf scale) …
 MARGIN = 0.8  # … and this much commoner than the fragment alone
 COMMON = 3.0  # a fragment this common is a word in its own right
-SPLIT = re.compile(r"(?<![\w’'.-])([B-HJ-NP-Z]) ([a-z][a-z’']*)\b")
-WORD = re.compile(r"[A-Z][a-z’']+")
+SPLIT = lazyre.compile(r"(?<![\w’'.-])([B-HJ-NP-Z]) ([a-z][a-z’']*)\b")
+WORD = lazyre.compile(r"[A-Z][a-z’']+")
 
 
 def one_word(letter: str, fragment: str, seen: Counter[str]) -> bool:

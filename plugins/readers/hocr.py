@@ -22,7 +22,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
+from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl, lazyre
 from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
 from copydesk.pagelayout.ocrwords import token_confidences
 from copydesk.pagelayout.wordgutters import (
@@ -108,8 +108,8 @@ def read_hocr(source: Source) -> Document:
 
 
 # hOCR's structure elements, opened and closed (a file cut short leaves some open)
-OPENED = re.compile(rb"<(?:div|span|p)[\s>]", re.IGNORECASE)
-CLOSED = re.compile(rb"</(?:div|span|p)\s*>", re.IGNORECASE)
+OPENED = lazyre.compile(rb"<(?:div|span|p)[\s>]", re.IGNORECASE)
+CLOSED = lazyre.compile(rb"</(?:div|span|p)\s*>", re.IGNORECASE)
 
 
 def hocr_pages(data: bytes, first: int = 1, folders: list[Path] | None = None,

@@ -40,6 +40,7 @@ from copydesk import (
     Source,
     Table,
     hookimpl,
+    lazyre,
 )
 from copydesk.credits import clean_credit, split_credit
 from copydesk.model.nodes import Block
@@ -50,10 +51,10 @@ KIND = "html"
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _HTML = lxml.html.HTMLParser(no_network=True, remove_comments=True, recover=True)
 _MARKS = {"#b": "strong", "#i": "emphasis", "#u": "emphasis", "#t": "emphasis"}
-_CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|attribution|photographer", re.IGNORECASE)
-_HEAD_LEVEL = re.compile(r"h(\d)")
+_CREDIT_CLASS = lazyre.compile(r"credit|copyright|source|byline|attribution|photographer", re.IGNORECASE)
+_HEAD_LEVEL = lazyre.compile(r"h(\d)")
 INTERFACE_WORDS = 4  # a paragraph this short may be an interface string
-_ASIDE_CLASS = re.compile(r"related|teaser|promo|sidebar|recommend|more-stories|newsletter", re.IGNORECASE)
+_ASIDE_CLASS = lazyre.compile(r"related|teaser|promo|sidebar|recommend|more-stories|newsletter", re.IGNORECASE)
 
 
 def inline(element: etree._Element) -> tuple[str, list[Mark]]:
@@ -263,7 +264,7 @@ def _find(texts: list[str | None], text: str) -> int | None:
     return next((i for i, t in enumerate(texts) if t and t[:80] == key), None)
 
 
-_LANG = re.compile(
+_LANG = lazyre.compile(
     r"""<html\b[^>]*?\b(?:xml:)?lang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)"""
     r"""|<meta\b[^>]*?(?:http-equiv\s*=\s*["']?content-language["']?[^>]*?content|"""
     r"""property\s*=\s*["']og:locale["'][^>]*?content)\s*=\s*["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)""",

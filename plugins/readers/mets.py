@@ -18,14 +18,12 @@ network. Use: ``copydesk convert issue_mets.xml -o issue.epub``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
-from rapidfuzz import fuzz
 
 from copydesk import (
     Article,
@@ -40,6 +38,7 @@ from copydesk import (
     Reader,
     Source,
     hookimpl,
+    lazyre,
 )
 from copydesk.model.nodes import TextBlock
 from copydesk.pagelayout import Page, document_from_pages
@@ -48,7 +47,7 @@ from copydesk.plugins.readers.page_xml import page_xml_pages
 from copydesk.xmlinput import SAFE, parse_root
 from copydesk.xmlinput import local as _local
 
-PAGE_ROOT = re.compile(rb"<(?:\w+:)?PcGts\b")  # a PAGE-XML file (else the page's text is ALTO)
+PAGE_ROOT = lazyre.compile(rb"<(?:\w+:)?PcGts\b")  # a PAGE-XML file (else the page's text is ALTO)
 
 KIND = "mets"
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -327,6 +326,8 @@ def _titled(blocks: list[Block], title: str | None) -> list[Block]:
     """The article's opening line made its heading where it reads as its MODS title."""
     if not title:
         return blocks
+    from rapidfuzz import fuzz  # (imported where used: start-up stays short)
+
     for i, block in enumerate(blocks[:3]):
         if isinstance(block, Heading):
             return blocks

@@ -5,13 +5,12 @@ Use: ``copydesk convert page.json -t epub`` (sniffed from the content, or ``-f j
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-from copydesk import Document, Reader, Source, hookimpl
+from copydesk import Document, Reader, Source, hookimpl, lazyre
 from copydesk.model.jsoncodec import loads
 
-_DOCUMENT = re.compile(rb'^\s*\{\s*"type"\s*:\s*"document"')
+_DOCUMENT = lazyre.compile(rb'^\s*\{\s*"type"\s*:\s*"document"')
 
 
 def read_json(source: Source) -> Document:

@@ -18,14 +18,13 @@ Use: ``copydesk convert page.xml -o page.epub`` (sniffed from the content).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from statistics import median
 
 from lxml import etree
 
-from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
+from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl, lazyre
 from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
 from copydesk.pagelayout.ocrwords import (
     em_size,
@@ -43,7 +42,7 @@ KIND = "page"
 SCALE = 72 / 300  # PAGE-XML counts pixels; taken at 300 dpi (the layout needs proportions only)
 PICTURE_REGIONS = {"ImageRegion", "GraphicRegion", "ChartRegion", "LineDrawingRegion",
                    "MapRegion", "ChemRegion", "MusicRegion", "AdvertRegion"}
-_CUSTOM_TYPE = re.compile(r"structure\s*\{[^}]*\btype:\s*([\w-]+)")  # Transkribus' ``custom``
+_CUSTOM_TYPE = lazyre.compile(r"structure\s*\{[^}]*\btype:\s*([\w-]+)")  # Transkribus' ``custom``
 
 
 def _child(el: etree._Element, name: str) -> etree._Element | None:

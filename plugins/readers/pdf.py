@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from statistics import median
 
-from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl
+from copydesk import Box, Document, InputError, Line, Reader, Source, hookimpl, lazyre
 from copydesk.limits import time_limit
 from copydesk.pagelayout import FIGURE_LABEL, Page, document_from_pages
 from copydesk.pictures import PDF_DPI
@@ -40,12 +40,12 @@ RULE_WIDTH = 3.0  # points: a graphic this thin (and long) is a rule
 MIN_TABLE = 50.0  # points: the least width of a table's rules
 MIN_PICTURE = 20.0  # points: the least side of a picture area (and length of a rule)
 # font names that say bold or italic: words, or TeX's (cmbx10, sfbx1000, cmbxti10; cmti10, cmsl10)
-BOLD = re.compile(r"bold|black|heavy|semibold|demi|^(?:cm|sf|ec|tc|lm)?bx?(?:ti|sl)?\d")
-ITALIC = re.compile(r"italic|oblique|^(?:cm|sf|ec|tc|lm)?(?:bx)?(?:ti|sl|it)\d")
-RUN_IN = re.compile(r"^\d+(?:\.\d+)*\.?\s|[.:]$")  # a run-in heading's number or closing stop
-CID = re.compile(r"\(cid:\d+\)")  # pdfminer's stand-in for a glyph its font does not map
-PRESENTATION_FORMS = re.compile("[\ufb00-\ufb4f]")  # ligatures (ﬁ, ﬂ, ﬀ, ﬃ…), as one glyph
-LEADER = re.compile(r"[.·…](?:\s*[.·…])+")  # leader dots (a table's or a contents list's)
+BOLD = lazyre.compile(r"bold|black|heavy|semibold|demi|^(?:cm|sf|ec|tc|lm)?bx?(?:ti|sl)?\d")
+ITALIC = lazyre.compile(r"italic|oblique|^(?:cm|sf|ec|tc|lm)?(?:bx)?(?:ti|sl|it)\d")
+RUN_IN = lazyre.compile(r"^\d+(?:\.\d+)*\.?\s|[.:]$")  # a run-in heading's number or closing stop
+CID = lazyre.compile(r"\(cid:\d+\)")  # pdfminer's stand-in for a glyph its font does not map
+PRESENTATION_FORMS = lazyre.compile("[\ufb00-\ufb4f]")  # ligatures (ﬁ, ﬂ, ﬀ, ﬃ…), as one glyph
+LEADER = lazyre.compile(r"[.·…](?:\s*[.·…])+")  # leader dots (a table's or a contents list's)
 WIDE_SPACE = 0.8  # a space this many ems wide parts a table's cells
 MOST = 0.6  # share of a line's characters in bold (italic) type for the line to count as bold
 

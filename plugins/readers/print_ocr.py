@@ -11,18 +11,17 @@ a new page. Recognised by sniffing (narrow, wrapped lines with words split at li
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable
 from statistics import median
 
-from copydesk import Document, PageBreak, Paragraph, Reader, Source, hookimpl
+from copydesk import Document, PageBreak, Paragraph, Reader, Source, hookimpl, lazyre
 from copydesk.model.nodes import Block
 from copydesk.sources import decode_text
 from copydesk.textlines import join_stripped, measured_groups
 
 KIND = "print-ocr"
-_SPLIT_END = re.compile(r"[^\W\d_]-$")
-_OPEN_END = re.compile(r"[\w,;]$")
+_SPLIT_END = lazyre.compile(r"[^\W\d_]-$")
+_OPEN_END = lazyre.compile(r"[\w,;]$")
 
 
 def read_print_ocr(source: Source) -> Document:

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from copydesk import Document, InputError, Reader, Source, hookimpl
+from copydesk import Document, InputError, Reader, Source, hookimpl, lazyre
 from copydesk.pagelayout import Page, document_from_pages
 from copydesk.pictures import PDF_DPI
 from copydesk.plugins.readers.hocr import hocr_pages
@@ -33,7 +32,7 @@ RENDER_DPI = PDF_DPI  # a scanned PDF's pages are rendered at this resolution fo
 TIME_LIMIT = 600  # seconds for one image (a large multi-page TIFF takes minutes)
 IMAGES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"), (b"II*\x00", "tiff"),
           (b"MM\x00*", "tiff"))
-LANGUAGES = re.compile(r"^[A-Za-z_]+(?:\+[A-Za-z_]+)*$")
+LANGUAGES = lazyre.compile(r"^[A-Za-z_]+(?:\+[A-Za-z_]+)*$")
 
 
 def tesseract_command(languages: str | None = None, dpi: str | None = None) -> list[str]:

@@ -28,7 +28,17 @@ import re
 from collections.abc import Callable
 from statistics import median
 
-from copydesk import Boilerplate, Document, Heading, Line, Paragraph, Reader, Source, hookimpl
+from copydesk import (
+    Boilerplate,
+    Document,
+    Heading,
+    Line,
+    Paragraph,
+    Reader,
+    Source,
+    hookimpl,
+    lazyre,
+)
 from copydesk.credits import find_credit
 from copydesk.model.nodes import Block, Metadata
 from copydesk.plugins.cleaners.bylines import byline_kind
@@ -39,14 +49,14 @@ KIND = "web-text"
 MIN_WORDS = 8
 MAX_SITE_WORDS = 8  # the site part of a page-title line is a name, not a sentence
 LONG_WORDS = 20
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|»)\s+")
-LABEL_ONLY = re.compile(r"^\s*(?:Photo\s+)?(?:Caption|Photo|Image|Picture|Video)\s*:\s*$", re.IGNORECASE)
-DATE_ONLY = re.compile(  # "3 March 2025", "March 3, 2025", "Updated 10:42 AM, 2025-03-03"
+TITLE_SEPARATORS = lazyre.compile(r"\s+(?:\||–|—|-|::|»)\s+")
+LABEL_ONLY = lazyre.compile(r"^\s*(?:Photo\s+)?(?:Caption|Photo|Image|Picture|Video)\s*:\s*$", re.IGNORECASE)
+DATE_ONLY = lazyre.compile(  # "3 March 2025", "March 3, 2025", "Updated 10:42 AM, 2025-03-03"
     r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?,?\s*)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d)"
     r"(?:,?\s*\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?)?$", re.IGNORECASE)
-ID_LINE = re.compile(r"^[\w .-]{1,30}:\s*[\w-]*\d[\w-]*$")  # "Media ID: 55361432"
-FURNITURE = re.compile(
+ID_LINE = lazyre.compile(r"^[\w .-]{1,30}:\s*[\w-]*\d[\w-]*$")  # "Media ID: 55361432"
+FURNITURE = lazyre.compile(
     r"^(?:share(?: this| on \w+)?|tweet|e-?mail|print|comments?(?: \(\d+\))?|read more\b.*|"
     r"related(?: articles| stories| posts)?:?|more from\b.*|advertisement|sponsored(?: content)?|"
     r"skip to (?:main )?content|menu|search|home|subscribe\b.*|sign (?:in|up)\b.*|log ?in|"
@@ -59,7 +69,7 @@ FURNITURE = re.compile(
 )
 
 
-DATELINE = re.compile(
+DATELINE = lazyre.compile(
     r"^((?:[A-Z][A-Za-z.'’-]*[A-Z.'’-]|[A-Z]{2,})(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}"
     r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Z][\w .&/-]{1,30}\))?)\s*[-–—:]\s+(?=[A-Z“\"‘])")
 

@@ -62,6 +62,7 @@ from copydesk import (
     __version__,
     hookimpl,
     iter_blocks,
+    lazyre,
 )
 from copydesk.chars import printable
 from copydesk.edition import as_articles
@@ -69,8 +70,8 @@ from copydesk.inline import MarkTree, nest
 from copydesk.model.nodes import Block
 from copydesk.pictures import Cut, cut
 
-LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
-W3C_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$")
+LANGUAGE_TAG = lazyre.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
+W3C_DATE = lazyre.compile(r"^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$")
 COVER_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
                ".gif": "image/gif", ".svg": "image/svg+xml"}
 STYLE = """\
@@ -101,7 +102,7 @@ class EpubOptions:
         "help": "a cover image (PNG, JPEG, GIF or SVG) for the book's cover page"})
 
 
-PAGE_MARKER = re.compile(r'<span epub:type="pagebreak"[^>]*></span>')
+PAGE_MARKER = lazyre.compile(r'<span epub:type="pagebreak"[^>]*></span>')
 
 
 def esc(text: str | None) -> str:

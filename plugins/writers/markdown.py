@@ -52,13 +52,14 @@ from copydesk import (
     Writer,
     hookimpl,
     iter_blocks,
+    lazyre,
 )
 from copydesk.chars import printable
 from copydesk.output import atomic_output
 from copydesk.pictures import PAGE_PICTURE, cut
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&!])")
-_ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
+_INLINE_SPECIAL = lazyre.compile(r"([\\`*_\[\]<>&!])")
+_ORDERED_START = lazyre.compile(r"^(\d{1,9})([.)])")
 _DELIMS = {"emphasis": "*", "strong": "**"}
 
 

@@ -57,6 +57,7 @@ from copydesk import (
     Writer,
     __version__,
     hookimpl,
+    lazyre,
 )
 from copydesk.chars import printable
 from copydesk.inline import nest
@@ -67,7 +68,7 @@ TEI = "http://www.tei-c.org/ns/1.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _HI = {"emphasis": "italic", "strong": "bold"}
-LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")  # BCP 47, as TEI wants
+LANGUAGE_TAG = lazyre.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")  # BCP 47, as TEI wants
 
 
 @dataclass

@@ -1,0 +1,114 @@
+"""A short conversion starts fast: tables kept on disk (``copydesk.cache``) instead of word
+lists loaded whole, word frequencies as wordfreq gives them, patterns compiled when used,
+and the heavy libraries left unloaded where a run does not need them."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+import wordfreq
+
+from copydesk import cache, lazyre, wordfreqs
+
+NOTICE = ("The Colonial Treasurer stated that tho land at Windellama would be ofleied for\n"
+          "sale by public auction at tho Treasury, Sydnoy, on Wednesday next; Mr. Hnrrv\n"
+          "Walker, the auctioneer, will conduct tho sale of the land.\n")
+
+RUN = """
+import json, sys
+import copydesk
+from copydesk.plugins.cleaners import _ocrchannel
+if sys.argv[1] == "memory":
+    _ocrchannel.load("en")
+doc = copydesk.clean(copydesk.read(sys.argv[2].encode(), "print-ocr", name="page.txt"))
+print(json.dumps([[e.original, e.replacement, e.confidence] for e in doc.edits]))
+print(json.dumps(sorted(m for m in ("wordfreq", "rapidfuzz", "concurrent.futures")
+                        if m in sys.modules)))
+"""
+
+
+def _run(mode: str, folder) -> tuple[list, list]:
+    env = {**os.environ, "COPYDESK_CACHE_DIR": str(folder)}
+    done = subprocess.run([sys.executable, "-c", RUN, mode, NOTICE], capture_output=True,
+                          text=True, check=True, env=env)
+    edits, modules = done.stdout.strip().splitlines()
+    return json.loads(edits), json.loads(modules)
+
+
+@pytest.mark.slow
+def test_a_short_ocr_conversion_reads_its_tables_from_disk_and_corrects_as_from_memory(tmp_path):
+    """The first run makes the tables; the next reads them from disk without importing
+    wordfreq, and every edit (misreadings, dehyphenation, all cleaners) is what the lists
+    loaded into memory give."""
+    in_memory, _ = _run("memory", tmp_path / "cache")
+    first, _ = _run("disk", tmp_path / "cache")
+    again, modules = _run("disk", tmp_path / "cache")
+    assert ["tho", "the"] in [e[:2] for e in in_memory]
+    assert first == again == in_memory
+    assert modules == []
+    made = sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir())
+    assert made == ["misreadings", "words"]
+
+
+def test_zipf_frequencies_are_wordfreqs_own():
+    """Plain words are looked up as wordfreq looks them up and rounded as it rounds; any
+    other word is wordfreq's to judge."""
+    words = [w for w in wordfreqs.frequencies("en") if re.fullmatch("[a-z]+", w)]
+    sample = random.Random(7).sample(words, 3000)
+    sample += [w.capitalize() for w in sample[:300]] + [w.upper() for w in sample[:100]]
+    sample += ["qzxv", "Xq", "don’t", "l'homme", "co-operate", "1903", "naïve", ""]
+    assert [wordfreqs.zipf(w) for w in sample] == [
+        wordfreq.zipf_frequency(w.replace("’", "'"), "en") for w in sample]
+
+
+def test_a_cached_table_is_made_once_per_stamp_and_never_half(tmp_path, monkeypatch):
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setattr(cache, "_open", {})
+    made = []
+
+    def fill(db: sqlite3.Connection) -> None:
+        made.append(1)
+        db.execute("CREATE TABLE t (k)")
+        db.execute("INSERT INTO t VALUES (42)")
+
+    db = cache.cached_db("test", "list 1", fill)
+    assert db is not None and db.execute("SELECT k FROM t").fetchone() == (42,)
+    with pytest.raises(sqlite3.OperationalError):  # read only
+        db.execute("INSERT INTO t VALUES (1)")
+    cache._open.clear()
+    assert cache.cached_db("test", "list 1", fill) is not None and made == [1]
+    assert cache.cached_db("test", "list 2", fill) is not None and made == [1, 1]
+
+    def broken(db: sqlite3.Connection) -> None:
+        db.execute("CREATE TABLE t (k)")
+        raise OSError("disk full")
+
+    assert cache.cached_db("broken", "list 1", broken) is None
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "c").iterdir()) == ["test", "test"]
+    # a cache folder that cannot be made: no table, and the callers load their lists instead
+    (tmp_path / "file").write_text("x")
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "file" / "c"))
+    assert cache.cached_db("test", "list 3", fill) is None
+
+
+def test_a_lazy_pattern_compiles_once_and_matches_as_a_compiled_one():
+    text = "Tho land, the LAND\nland and thé land."
+    cases = ((r"\bth\w\b", re.IGNORECASE), (r"(\w+) land", 0), (r"^l(a)nd", re.MULTILINE))
+    for pattern, flags in cases:
+        lazy, plain = lazyre.compile(pattern, flags), re.compile(pattern, flags)
+        assert lazy.findall(text) == plain.findall(text)
+        assert lazy.sub("-", text) == plain.sub("-", text)
+        assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert lazy.search(text).group(0) == plain.search(text).group(0)
+        assert lazy.pattern == pattern and lazy.groups == plain.groups
+    lazy = lazyre.compile(r"\d+")
+    assert "search" not in vars(lazy)  # not compiled until used …
+    lazy.search("12")
+    assert vars(lazy)["search"].__self__ is vars(lazy)["match"].__self__  # … then once
