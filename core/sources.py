@@ -46,10 +46,33 @@ def decode_text(data: bytes, repair: bool = False) -> str:
 
 def mend(text: str) -> str:
     """Mojibake and odd Unicode mended (``ftfy``; typographic quotes kept; entities left alone
-    in text that holds tags)."""
+    in text that holds tags).
+
+    What ``ftfy.fix_text`` does, line by line as it goes, except that a line of printable
+    ASCII (tabs aside) is passed over: no fixer changes one (an entity aside, while ftfy
+    would still unescape them), and most lines of a web page are such lines (ftfy was half
+    the reading of one)."""
     import ftfy  # only the readers of web text need it: keep it off the start-up path
 
-    return ftfy.fix_text(text, uncurl_quotes=False)
+    config = ftfy.TextFixerConfig(explain=False, uncurl_quotes=False)
+    out = []
+    at = 0
+    while at < len(text):
+        end = text.find("\n", at) + 1 or len(text)
+        end = min(end, at + config.max_decode_length)
+        segment = text[at:end]
+        if config.unescape_html == "auto" and "<" in segment:
+            config = config._replace(unescape_html=False)  # (as ftfy does: for good)
+        if _PLAIN_ASCII.fullmatch(segment) and (config.unescape_html is False
+                                                or "&" not in segment):
+            out.append(segment)
+        else:
+            out.append(ftfy.fix_and_explain(segment, config).text)
+        at = end
+    return "".join(out)
+
+
+_PLAIN_ASCII = lazyre.compile(r"[\t\x20-\x7e]*\n?")
 
 
 _XML_DECL = lazyre.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")

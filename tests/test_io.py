@@ -42,3 +42,23 @@ def test_atomic_output_replaces_only_when_complete(tmp_path):
         stream.write(b"new")
     assert target.read_text() == "new"
     assert target.stat().st_mode & 0o777 != 0o600  # not the temporary file's private mode
+
+
+def test_mending_is_ftfys_line_by_line_with_plain_ascii_lines_passed_over():
+    """``mend`` skips the lines no fixer changes and gives what ``ftfy.fix_text`` gives:
+    mojibake, entities (until a line with a tag), ligatures, wide letters, controls."""
+    import random
+
+    import ftfy
+
+    from copydesk.sources import mend
+
+    pieces = ["a", "B", " ", "\n", "\t", "&amp;", "&eacute;", "<p>", "</p>", "Ã©", "â€™", "ﬁ",
+              "ｆ", "\r", "\x1b[31m", "\x85", "\x92", "é", "“", "—", "\u2028", "\x00", "\x7f",
+              "plain words "]
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        assert mend(text) == ftfy.fix_text(text, uncurl_quotes=False), repr(text)
+    long_line = "x" * 5000 + "\n" + "Ã© " * 3000 + "\n"  # (ftfy cuts segments this long)
+    assert mend(long_line) == ftfy.fix_text(long_line, uncurl_quotes=False)

@@ -13,10 +13,13 @@ page.epub``.
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
@@ -53,6 +56,7 @@ _HTML = lxml.html.HTMLParser(no_network=True, remove_comments=True, recover=True
 _MARKS = {"#b": "strong", "#i": "emphasis", "#u": "emphasis", "#t": "emphasis"}
 _CREDIT_CLASS = lazyre.compile(r"credit|copyright|source|byline|attribution|photographer", re.IGNORECASE)
 _HEAD_LEVEL = lazyre.compile(r"h(\d)")
+_SPACES = lazyre.compile(r"\s+")
 INTERFACE_WORDS = 4  # a paragraph this short may be an interface string
 _ASIDE_CLASS = lazyre.compile(r"related|teaser|promo|sidebar|recommend|more-stories|newsletter", re.IGNORECASE)
 
@@ -61,23 +65,26 @@ def inline(element: etree._Element) -> tuple[str, list[Mark]]:
     """The element's text with emphasis, strong and link marks, whitespace folded."""
     pieces: list[str] = []
     marks: list[Mark] = []
+    length = 0
 
-    def length() -> int:
-        return sum(map(len, pieces))
+    def add(text: str) -> None:
+        nonlocal length
+        pieces.append(text)
+        length += len(text)
 
     def walk(el: etree._Element) -> None:
-        pieces.append(el.text or "")
+        add(el.text or "")
         for child in el:
-            start = length()
+            start = length
             if child.tag == "lb":
-                pieces.append(" ")
+                add(" ")
             else:
                 walk(child)
             kind = "link" if child.tag == "ref" else _MARKS.get(child.get("rend", ""))
             if kind:
-                marks.append(Mark(kind=kind, start=start, end=length(),
+                marks.append(Mark(kind=kind, start=start, end=length,
                                   target=child.get("target") if kind == "link" else None))
-            pieces.append(child.tail or "")
+            add(child.tail or "")
 
     walk(element)
     return _fold("".join(pieces), marks)
@@ -85,25 +92,37 @@ def inline(element: etree._Element) -> tuple[str, list[Mark]]:
 
 def _fold(text: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
     """Runs of white space made single spaces (and trimmed), marks moved to match."""
-    out: list[str] = []
-    at: list[int] = []  # where each character of ``text`` lands in the folded text
-    after_space = True  # leading spaces are dropped
-    for ch in text:
-        at.append(len(out))
-        if not ch.isspace():
-            out.append(ch)
-            after_space = False
-        elif not after_space:
-            out.append(" ")
-            after_space = True
-    at.append(len(out))
-    folded = "".join(out).rstrip()
-    moved = []
+    folded = " ".join(text.split())
+    if not marks:
+        return folded, []
+    # each run of white space: where it starts and ends, and where it lands in ``folded``
+    starts, ends, lands, kept = [], [], [], []
+    removed = 0
+    for run in _SPACES.finditer(text):
+        s, e = run.span()
+        leading = s == 0
+        starts.append(s)
+        ends.append(e)
+        lands.append(s - removed)
+        kept.append(0 if leading else 1)
+        removed += (e - s) - (0 if leading else 1)
+
+    def moved(at: int) -> int:
+        i = bisect.bisect_right(starts, at) - 1
+        if i < 0:
+            return at
+        if at == starts[i]:
+            return lands[i]
+        if at <= ends[i]:
+            return lands[i] + kept[i]
+        return lands[i] + kept[i] + (at - ends[i])
+
+    out = []
     for m in marks:
-        start, end = min(at[m.start], len(folded)), min(at[m.end], len(folded))
+        start, end = min(moved(m.start), len(folded)), min(moved(m.end), len(folded))
         if start < end:
-            moved.append(Mark(kind=m.kind, start=start, end=end, target=m.target))
-    return folded, moved
+            out.append(Mark(kind=m.kind, start=start, end=end, target=m.target))
+    return folded, out
 
 
 def interface(text: str) -> bool:
@@ -178,11 +197,16 @@ class PageFigure:
     after: str
 
 
-def page_figures(html: str) -> list[PageFigure]:
-    try:
-        root = lxml.html.document_fromstring(html, parser=_HTML)
-    except (etree.ParserError, ValueError):
-        return []
+def page_figures(html: str | lxml.html.HtmlElement) -> list[PageFigure]:
+    """The page's figures with captions (a page's text, or its parsed tree, which is only
+    read)."""
+    if isinstance(html, str):
+        try:
+            root = lxml.html.document_fromstring(html, parser=_HTML)
+        except (etree.ParserError, ValueError):
+            return []
+    else:
+        root = html
     figures = []
     for fig in root.iter("figure"):
         caption_el = next(fig.iter("figcaption"), None)
@@ -221,14 +245,21 @@ def _neighbour(el: etree._Element, axis: str) -> str:
     return " ".join("".join(found[0].itertext()).split()) if found else ""
 
 
-def place_figures(blocks: list[Block], figures: list[PageFigure]) -> list[Block]:
-    """The article's blocks with each page figure's caption put where it belongs."""
+def place_figures(blocks: list[Block], figures: list[PageFigure], base: str | None = None
+                  ) -> list[Block]:
+    """The article's blocks with each page figure's caption put where it belongs; picture
+    addresses resolved against the page's (``base``), so a page's relative ``src`` and
+    trafilatura's absolute one name one picture."""
+    def resolved(src: str | None) -> str | None:
+        return urljoin(base, src) if base and src else src
+
+    figures = [dataclasses.replace(f, src=resolved(f.src)) for f in figures]
     by_src = {f.src: f for f in figures if f.src}
     used: set[int] = set()
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, Figure) and block.src in by_src:
-            fig = by_src[block.src]
+        if isinstance(block, Figure) and resolved(block.src) in by_src:
+            fig = by_src[resolved(block.src)]  # type: ignore[index]
             used.add(id(fig))
             block = Figure(src=block.src, alt=block.alt, blocks=[
                 Caption(text=fig.caption, credit=fig.credit)])
@@ -301,11 +332,18 @@ def without_site(title: str | None, site: str | None) -> str | None:
 
 def read_html(source: Source) -> Document:
     import trafilatura  # a fifth of a second to import: only when a web page is read
+    from trafilatura.utils import load_html
 
     html = source.read_text()
+    tree = load_html(html)  # one parse for the figures and trafilatura (which prunes it)
+    if tree is None:
+        raise InputError("no article text found in this page")
+    figures = page_figures(tree)
+    found = page_metadata(tree)
     xml = trafilatura.extract(
-        html, output_format="xml", include_images=True, include_formatting=True,
-        include_links=True, include_tables=True, include_comments=False, with_metadata=True)
+        tree, url=found.get("url") if found else None, output_format="xml",
+        include_images=True, include_formatting=True, include_links=True, include_tables=True,
+        include_comments=False, with_metadata=found is None)
     if not xml:
         raise InputError("no article text found in this page")
     xml = mend(xml)  # mojibake mended in the article only: the whole page took twice as long
@@ -319,17 +357,57 @@ def read_html(source: Source) -> Document:
         raise InputError("no article text found in this page")
     blocks = place_figures(blocks, [dataclasses.replace(
         f, caption=mend(f.caption), credit=f.credit and mend(f.credit), alt=f.alt and mend(f.alt),
-        before=mend(f.before), after=mend(f.after)) for f in page_figures(html)])
+        before=mend(f.before), after=mend(f.after)) for f in figures],
+        found.get("url") if found else None)
+    field = (lambda key: found.get(key)) if found is not None else root.get
     meta = Metadata(
-        title=without_site(root.get("title"), root.get("sitename")), authors=[a.strip() for a in (root.get("author") or "").split(";")
-                                          if a.strip()],
-        date=root.get("date"), site_name=root.get("sitename"), url=root.get("url"),
-        description=root.get("description"),
-        language=root.get("language") or page_language(html))
+        title=without_site(field("title"), field("sitename")),
+        authors=[a.strip() for a in (field("author") or "").split(";") if a.strip()],
+        date=field("date"), site_name=field("sitename"), url=field("url"),
+        description=field("description"), language=field("language") or page_language(html))
     first = next((b for b in blocks if isinstance(b, Heading)), None)
     if meta.title and not (first is not None and first.text == meta.title):
         blocks.insert(0, Heading(text=meta.title, level=1))
     return Document(metadata=meta, blocks=[Article(blocks=blocks)])
+
+
+def page_metadata(tree: lxml.html.HtmlElement) -> dict[str, str] | None:
+    """The page's title, author, date, site, URL and description as trafilatura's
+    ``extract_metadata`` finds them (its steps, in its order: they prune the tree as they go,
+    and the extraction after them reads what they leave), mended as the article is; without
+    the categories, tags and licence it seeks too, a third of its time. ``None`` where
+    trafilatura's parts are not what this expects: then its extraction gives them."""
+    try:
+        from trafilatura import metadata as tm
+        from trafilatura.settings import Extractor
+        from trafilatura.xml import META_ATTRIBUTES
+
+        date_config = dict(Extractor().date_params)
+        meta = tm.examine_meta(tree)
+        if meta.author and " " not in meta.author:
+            meta.author = None
+        with contextlib.suppress(Exception):  # (as trafilatura: its JSON-LD reading has bugs)
+            meta = tm.extract_meta_json(tree, meta)
+        meta.title = meta.title or tm.extract_title(tree)
+        meta.author = meta.author or tm.extract_author(tree)
+        meta.url = meta.url or tm.extract_url(tree, None)
+        date_config["url"] = meta.url
+        meta.date = tm.find_date(tree, **date_config)
+        meta.sitename = meta.sitename or tm.extract_sitename(tree)
+        if meta.sitename:
+            meta.sitename = meta.sitename.lstrip("@")
+            if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+                meta.sitename = meta.sitename.title()
+        elif meta.url and (match := tm.META_URL.match(meta.url)):
+            meta.sitename = match[1]
+        meta.clean_and_trim()
+    except (ImportError, AttributeError, TypeError):
+        return None
+    keys = ("title", "author", "date", "url", "sitename", "description", "language")
+    values = {key: getattr(meta, key, None) for key in keys if key in META_ATTRIBUTES
+              or key == "sitename"}
+    return {key: mend(value if isinstance(value, str) else ";".join(value))
+            for key, value in values.items() if value}
 
 
 def sniff_html(head: bytes, name: str) -> float:

@@ -220,3 +220,15 @@ def test_a_table_in_the_article_is_a_table_with_its_heading_row():
         ["Street", "Cost"], ["Oak Street", "$4,100"], ["Elm Road", "$2,950"]]
     assert [r.header for r in rows] == [True, False, False]
     assert not any("$4,100" in b.text for b in iter_blocks(doc) if isinstance(b, Paragraph))
+
+
+def test_a_picture_named_relative_to_the_page_is_one_figure_with_its_address_resolved():
+    """The page names its picture relative to itself (``/img/ferry.jpg``): the figure the
+    article extraction keeps and the page's captioned figure are one, at the picture's full
+    address (it was relative, of no use outside the site)."""
+    page = PAGE.read_text(encoding="utf-8").replace(
+        '<img src="https://gazette.example/img/ferry.jpg"', '<img src="/img/ferry.jpg"')
+    doc = copydesk.clean(copydesk.read(page.encode(), "html"))
+    figures = [b for b in iter_blocks(doc) if isinstance(b, Figure)]
+    assert [f.src for f in figures] == ["https://gazette.example/img/ferry.jpg"]
+    assert figures[0].blocks[0].text.startswith("The old ferry crossing at dawn")
