@@ -15,26 +15,16 @@ from __future__ import annotations
 import argparse
 import gzip
 import statistics
-import time
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 
 import trafilatura
+from bench_alto import timed
 
 import copydesk
 
 ROOT = Path(__file__).resolve().parent.parent
 ZYTE = ROOT.parent / "shared" / "eval-data" / "web" / "zyte-article-extraction-benchmark" / "html"
-
-
-def timed(run: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def pages(args: list[str]) -> list[Path]:
