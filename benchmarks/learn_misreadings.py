@@ -46,24 +46,28 @@ def word_pairs(ocr: str, truth: str) -> list[tuple[str, str]]:
 
 
 def confusions(right: str, read: str) -> list[tuple[str, str]]:
-    """The runs of differing letters between a word and its reading."""
-    runs: list[tuple[str, str]] = []
+    """The runs of differing letters between a word and its reading, adjoining changes made
+    one run first (``w`` read ``av`` is one confusion however the alignment splits it: an
+    inserted ``a``, then ``w`` read ``v``); a run that only inserts or only loses letters is
+    taken with the letter before it (after it, at the start)."""
+    runs: list[list[int]] = []  # right's start and end, read's start and end
     for op in Levenshtein.opcodes(right, read):
         if op.tag == "equal":
             continue
-        a, b = right[op.src_start:op.src_end], read[op.dest_start:op.dest_end]
-        if runs and runs[-1][2] == op.src_start:  # adjoining runs are one confusion
-            pa, pb, _ = runs.pop()
-            a, b = pa + a, pb + b
-        elif not a or not b:  # an inserted or lost letter goes with the letter before it
-            at = op.src_start
-            if at > 0:
-                a, b = right[at - 1] + a, right[at - 1] + b
-            else:  # at the start: with the letter after it
-                after = right[op.src_end:op.src_end + 1]
-                a, b = a + after, b + after
-        runs.append((a, b, op.src_end))
-    return [(a, b) for a, b, _ in runs]
+        if runs and runs[-1][1] == op.src_start and runs[-1][3] == op.dest_start:
+            runs[-1][1], runs[-1][3] = op.src_end, op.dest_end
+        else:
+            runs.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    out = []
+    for s0, s1, d0, d1 in runs:
+        a, b = right[s0:s1], read[d0:d1]
+        if not a or not b:
+            if s0 > 0:
+                a, b = right[s0 - 1] + a, right[s0 - 1] + b
+            else:
+                a, b = a + right[s1:s1 + 1], b + right[s1:s1 + 1]
+        out.append((a, b))
+    return out
 
 
 def main() -> None:
@@ -84,20 +88,33 @@ def main() -> None:
                         wrong_n += 1
                         seen.update(c for c in confusions(right, read)
                                     if len(c[0]) <= LONGEST and len(c[1]) <= LONGEST)
-    # how often each ``right`` string occurs in the true words, to turn counts into rates
-    parts = {a for a, _ in seen}
+    # a confusion seen in several cases (``w`` read ``Av``, ``AV``, ``av``) counts in small
+    # letters too, where the cases together reach what one alone does not
+    folded: Counter[tuple[str, str]] = Counter()
+    for (right, read), n in seen.items():
+        folded[(right.lower(), read.lower())] += n
+    small = {pair: n for pair, n in folded.items() if n >= MIN_SEEN and seen[pair] < MIN_SEEN}
+    # how often each ``right`` string occurs in the true words (in small letters for the
+    # folded ones), to turn counts into rates
+    parts = {a for a, _ in seen} | {a for a, _ in small}
     occurs: Counter[str] = Counter()
+    occurs_small: Counter[str] = Counter()
     for word, n in words_right.items():
+        low = word.lower()
         for size in range(1, LONGEST + 1):
             for i in range(len(word) - size + 1):
-                piece = word[i:i + size]
-                if piece in parts:
-                    occurs[piece] += n
+                if word[i:i + size] in parts:
+                    occurs[word[i:i + size]] += n
+                if low[i:i + size] in parts:
+                    occurs_small[low[i:i + size]] += n
     table: dict[str, list[list[object]]] = {}
     for (right, read), n in seen.most_common():
         if n < MIN_SEEN or not occurs[right]:
             continue
         table.setdefault(read, []).append([right, round(n / occurs[right], 6), n])
+    for (right, read), n in sorted(small.items(), key=lambda item: -item[1]):
+        if occurs_small[right]:
+            table.setdefault(read, []).append([right, round(n / occurs_small[right], 6), n])
     model = {
         "about": "Character confusions of newspaper OCR (read -> [right, rate, times seen]), "
                  "learned by benchmarks/learn_misreadings.py from the dev half of the overProof "

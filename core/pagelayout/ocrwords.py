@@ -29,11 +29,16 @@ def em_size(word: str, height: float) -> float:
     return height / ink
 
 
+def may_touch(before: str, after: str) -> bool:
+    """Whether two words may be one run of print (``touching``): one is punctuation alone."""
+    return bool(PUNCTUATION.fullmatch(before) or PUNCTUATION.fullmatch(after))
+
+
 def touching(before: tuple[str, Box], after: tuple[str, Box]) -> bool:
     """Whether two words (text, box) with no space stored between them are one run of print:
     one of them is punctuation alone (``pflanzen`` ``,``) and the gap between them is under
     ``TOUCH`` of the line's height (OCR-D's ground truth stores punctuation as words)."""
-    if not any(PUNCTUATION.fullmatch(text) for text, _ in (before, after)):
+    if not may_touch(before[0], after[0]):
         return False
     gap = after[1].x0 - before[1].x1
     return gap < TOUCH * max(before[1].height, after[1].height, 1.0)

@@ -30,6 +30,7 @@ from copydesk.pagelayout import Page, document_from_pages, opens_with_initial
 from copydesk.pagelayout.ocrwords import (
     em_size,
     joined,
+    may_touch,
     steady_sizes,
     token_confidences,
     touching,
@@ -244,21 +245,25 @@ def _add_line(lines: list[Line], text_line: etree._Element, items: list[etree._E
     heights, whole, strings, glue, spaced = [], None, [], [], False
     confs: list[float | None] = []
     word_styles: dict[str, int] = {}  # style -> characters set in it
+    previous = ""  # the content of the string before
     for item in items:
         name = _local(item)
         if name == "String":
-            words.append(item.get("CONTENT", ""))
-            glue.append(bool(strings) and not spaced and touching(
-                (strings[-1].get("CONTENT", ""), _box(strings[-1], 1.0)),
-                (words[-1], _box(item, 1.0))))
+            content = item.get("CONTENT", "")
+            words.append(content)
+            # (boxes are looked at only where one of the two is punctuation)
+            glue.append(bool(strings) and not spaced and may_touch(previous, content) and touching(
+                (previous, _box(strings[-1], 1.0)), (content, _box(item, 1.0))))
+            previous = content
             strings.append(item)
             confs.append(_confidence(item.get("WC")))
             spaced = False
             if item.get("SUBS_TYPE") == "HypPart1":
                 whole = item.get("SUBS_CONTENT") or None
             heights.append(_num(item, "HEIGHT"))
-            ref = (item.get("STYLEREFS") or "").split(" ")[0]
-            word_styles[ref] = word_styles.get(ref, 0) + len(words[-1])
+            if style is None:
+                ref = (item.get("STYLEREFS") or "").split(" ")[0]
+                word_styles[ref] = word_styles.get(ref, 0) + len(content)
         elif name == "HYP" and words:
             words[-1] += item.get("CONTENT", "-") or "-"
         elif name == "SP":

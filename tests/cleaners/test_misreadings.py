@@ -201,17 +201,18 @@ def test_on_held_out_newspaper_ocr_it_fixes_errors_and_breaks_almost_nothing():
 
 
 def test_the_engines_own_confidence_weighs_in():
-    """A word the OCR engine doubted is corrected more readily than one it was sure of."""
+    """A word the OCR engine doubted is corrected more readily than one it was sure of
+    (``anil``, a word, is the commonest misreading of ``and``)."""
     def doc(confidence: float | None) -> copydesk.Document:
-        line = copydesk.Line(text="tile", confidences=[] if confidence is None else [confidence])
+        line = copydesk.Line(text="anil", confidences=[] if confidence is None else [confidence])
         return copydesk.Document(metadata=copydesk.Metadata(language="en"),
-                                 blocks=[copydesk.Paragraph(text="tile", lines=[line])])
+                                 blocks=[copydesk.Paragraph(text="anil", lines=[line])])
 
     def fixed(confidence: float | None) -> list[str]:
         out = copydesk.clean(doc(confidence), ["misreadings"])
         return [e.replacement for e in out.edits]
 
-    assert fixed(0.4) == ["the"]
+    assert fixed(0.4) == ["and"]
     assert fixed(0.97) == [] and fixed(None) == []
 
 
