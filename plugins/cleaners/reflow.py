@@ -37,6 +37,7 @@ from copydesk.textlines import is_line_group, join_lines, sentence_end, split_en
 NAME = "reflow"
 BULLETS = "•▪◦●■‣⁃"
 PROPORTIONAL_SPARE = 0.3  # how much wider than average the next word may be
+ROUNDING = 0.05  # characters: a line's fill is kept to three places, its width so recovered
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
     # measured in characters; set in a proportional font (a reader that knows the geometry),
     # a word's width varies, so it must fit with room to spare
     spare = PROPORTIONAL_SPARE if prev.box is not None else 0.0
-    if len(text) + 1 + len(start.split()[0]) * (1 + spare) <= width:
+    if len(text) + 1 + len(start.split()[0]) * (1 + spare) <= width + ROUNDING:
         return False
     if text[-1] in "”\"" and start[0] in "“\"" and text[-2:-1] in ".!?…,":
         return False  # a quotation closes, another opens: the next speaker's turn

@@ -47,6 +47,19 @@ def test_reflow_ends_paragraphs_where_the_next_word_would_have_fitted():
     ]
 
 
+def test_a_next_word_that_fits_to_the_last_character_ends_the_paragraph():
+    """``In`` fits after ``destroyed.`` with no room to spare in a column 36 letters wide:
+    the line ended early, so the paragraph did (it used to be joined: the column width was
+    recovered from a rounded fill as 35.99)."""
+    column = ("The wine cellars of the Palace were\n"
+              "flooded, and then the liquor was re-\n"
+              "moved to Cronstadt and destroyed.\n"
+              "In this work the Cronstadt sailors,\n"
+              "who had long been the pride of all,\n"
+              "took the lead and kept it for days.\n")
+    assert [p.split()[0] for p in paragraphs(convert(column, ["reflow"]))] == ["The", "In"]
+
+
 def test_reflow_reads_a_trailing_space_convention():
     text = ("It rained all day in the \ncity and the streets were \nempty. \n\n"
             "Crowds stayed at home \nand waited for news of \nthe river.\n"
