@@ -6,7 +6,8 @@ captions set between them — is either a wrapped line or a paragraph end. The e
 1. a word split at the line end (``fight-``) continues; a line of one capital letter (a drop
    cap read on its own) ends, and a bulleted line starts a paragraph;
 2. when the document marks wrapped lines with trailing spaces (some OCR engines do, and the
-   document shows it by its own statistics), the trailing space decides;
+   document shows it by its own statistics), the trailing space decides, unless a finished
+   sentence is followed right under it by a word that would have fitted on its line (5.);
 3. a lower-case start continues, unless the line is indented after a finished sentence (a lost
    drop cap: `` raqi warplanes``);
 4. a line that does not end a sentence continues;
@@ -16,7 +17,10 @@ captions set between them — is either a wrapped line or a paragraph end. The e
 6. a full line that closes a quotation, followed by one that opens another, ends the paragraph
    (dialogue gives each speaker's turn its own paragraph);
 7. a full line ending a sentence, followed by a blank line, ends the paragraph when this
-   document's blank lines mostly separate paragraphs (rather than mark column breaks).
+   document's blank lines mostly separate paragraphs (rather than mark column breaks): when
+   short last lines stand before most of them, or when far more of them follow a finished
+   sentence than the column breaks inside sentences let expect (a column breaks wherever it
+   is full, so after a finished sentence as often as a line ends one).
 
 Joined lines become one paragraph whose ``lines`` keep every source line; each line end is a
 zero-width mark of kind ``"break"`` in the text (after the hyphen of a split word, which is
@@ -37,6 +41,7 @@ from copydesk.textlines import is_line_group, join_lines, sentence_end, split_en
 NAME = "reflow"
 BULLETS = "•▪◦●■‣⁃"
 PROPORTIONAL_SPARE = 0.3  # how much wider than average the next word may be
+MIN_BLANK_ENDS = 3  # blank lines after finished sentences needed to judge what they mean
 ROUNDING = 0.05  # characters: a line's fill is kept to three places, its width so recovered
 
 
@@ -53,12 +58,14 @@ def conventions(lines: list[Line]) -> Conventions:
     """Learn the document's conventions from its own lines."""
     mid, final, blank_par, blank_all = 0, 0, 0, 0
     mid_ws, final_ws = 0, 0
+    blank_mid, blank_final = 0, 0  # blank lines after a line inside a sentence, after an end
     for prev, line in itertools.pairwise(lines):
         text = prev.text.rstrip()
         has_ws = text != prev.text
+        ends = sentence_end(text)
         if split_end(text):
             pass
-        elif sentence_end(text):
+        elif ends:
             final += 1
             final_ws += has_ws
         else:
@@ -66,14 +73,29 @@ def conventions(lines: list[Line]) -> Conventions:
             mid_ws += has_ws
         if line.blank_before:
             blank_all += 1
-            blank_par += sentence_end(text) and (prev.fill or 1) < 0.8
+            blank_par += ends and (prev.fill or 1) < 0.8
+            blank_final += ends
+            blank_mid += not ends
     trailing = mid >= 5 and mid_ws >= 0.9 * mid and final_ws <= 0.6 * max(final, 1)
     indents = sorted(_indent(line) for line in lines) or [0]
     return Conventions(
         trailing_space_wraps=trailing,
-        blank_is_paragraph=blank_all > 0 and blank_par >= 0.5 * blank_all,
+        blank_is_paragraph=blank_all > 0 and blank_par >= 0.5 * blank_all or _blanks_end_paragraphs(
+            blank_final, blank_mid, final / max(1, final + mid)),
         indent=indents[(len(indents) - 1) // 2],
     )
+
+
+def _blanks_end_paragraphs(after_end: int, inside: int, ending: float) -> bool:
+    """Whether a blank line after a finished sentence mostly ends a paragraph, where blank
+    lines also mark column breaks: a column breaks wherever it is full, so after a finished
+    sentence about as often as a line ends one (``ending``); the blank lines inside sentences
+    (``inside``) are such breaks, and say how many of those after an end (``after_end``) are
+    breaks too. The rest end paragraphs; they must be most, and three at least."""
+    if ending >= 1.0:
+        return False
+    breaks = inside * ending / (1.0 - ending)
+    return after_end >= MIN_BLANK_ENDS and after_end - breaks >= 0.5 * after_end
 
 
 def _indent(line: Line) -> int:
@@ -96,6 +118,11 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
     ends_sentence = sentence_end(text)
     if conv.trailing_space_wraps:
         if text != prev.text:
+            if (ends_sentence and not start[:1].islower() and not line.blank_before
+                    and _next_word_fits(prev, text, start)):
+                # the next line right under it, its first word short enough for this one:
+                # stronger than a trailing space, which some last lines keep
+                return False
             return not (ends_sentence and indented and start[:1].islower())
         return not (ends_sentence or start[:1].isupper() or start[:1] in "\"“‘'«")
     if start[:1].islower():
@@ -104,15 +131,21 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
         return True
     if indented or (line.box is not None and line.blank_before):
         return False  # indented, or a paragraph start the page geometry shows
-    width = len(text) / prev.fill if prev.fill else len(text)
-    # measured in characters; set in a proportional font (a reader that knows the geometry),
-    # a word's width varies, so it must fit with room to spare
-    spare = PROPORTIONAL_SPARE if prev.box is not None else 0.0
-    if len(text) + 1 + len(start.split()[0]) * (1 + spare) <= width + ROUNDING:
+    if _next_word_fits(prev, text, start):
         return False
     if text[-1] in "”\"" and start[0] in "“\"" and text[-2:-1] in ".!?…,":
         return False  # a quotation closes, another opens: the next speaker's turn
     return not (line.blank_before and conv.blank_is_paragraph)
+
+
+def _next_word_fits(prev: Line, text: str, start: str) -> bool:
+    """Whether the first word of ``start`` would have fitted at the end of ``prev`` (its
+    text ``text``, right-stripped): measured in characters; set in a proportional font (a
+    reader that knows the geometry), a word's width varies, so it must fit with room to
+    spare."""
+    width = len(text) / prev.fill if prev.fill else len(text)
+    spare = PROPORTIONAL_SPARE if prev.box is not None else 0.0
+    return len(text) + 1 + len(start.split()[0]) * (1 + spare) <= width + ROUNDING
 
 
 def reflow_blocks(blocks: list[Block], conv: Conventions) -> list[Block]:

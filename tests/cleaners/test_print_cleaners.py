@@ -70,6 +70,33 @@ def test_reflow_reads_a_trailing_space_convention():
         "Later the sun came out again and people went back to work."]
 
 
+def test_a_trailing_space_yields_to_a_next_word_that_would_have_fitted():
+    """Trailing spaces mark wrapped lines here, but the last line of a paragraph keeps one
+    (``day. ``): ``By`` would have fitted on it, so the paragraph ended there."""
+    text = ("It rained all day in the old \ncity, and the streets by the \n"
+            "river were empty all day. \nBy night the water had gone \n"
+            "down and the people of the \ntown came back out of their \n"
+            "houses to see what was left \nof the shops along the quay.\n"
+            "The mayor said that the town \nwould rebuild what the river \n"
+            "had taken, and soon.\n")
+    assert [p.split()[0] for p in paragraphs(convert(text, ["reflow"]))] == ["It", "By", "The"]
+
+
+def test_blank_lines_after_finished_sentences_end_paragraphs_where_columns_break_too():
+    """Blank lines mark column breaks (three fall inside sentences, where columns happen to
+    be full) and paragraph ends: far more fall after a finished sentence than column
+    breaks alone would put there, so those end paragraphs, full lines or not."""
+    text = ("The council met on Tuesday and\nargued about the cost of the new\n\n"
+            "bridge for three hours or more.\n\nWhen the vote came, the bridge\n"
+            "was approved by nine votes and\nwork will start in the spring,\n\n"
+            "the mayor said as the meeting\nended late in the evening, and\n"
+            "most of the members went home.\n\nOpponents said they would take\n"
+            "the decision to a court and ask\n\nfor the vote to be held again.\n\n"
+            "The mayor said she welcomed it.\n")
+    assert [p.split()[0] for p in paragraphs(convert(text, ["reflow"]))] == [
+        "The", "When", "Opponents", "The"]
+
+
 def test_reflow_keeps_a_paragraph_across_a_column_break_and_splits_dialogue():
     text = ("The old man looked up and said\nnothing for a while, then he\n\nturned "
             "to the window.\n“Is it late?” he asked at last.”\n“Very late,” said the boy.\n")
