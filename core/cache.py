@@ -4,10 +4,10 @@ it needs instead of loading whole word lists.
 A table is an SQLite file in the user's cache folder (``COPYDESK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/copydesk``, else ``~/.cache/copydesk``), named after what it holds and a
 stamp of what it was made from (a word list's version, a model's digest): when the stamp
-changes, a new file is made. It is made once, by the first run that needs it, into a
-temporary file renamed into place, so a run killed meanwhile or two runs at once leave no
-half-made table. Where the folder cannot be written, there is no table and callers load
-their data into memory as before: the cache only ever saves time.
+changes, a new file is made and the old one removed. It is made once, by the first run that
+needs it, into a temporary file renamed into place, so a run killed meanwhile or two runs at
+once leave no half-made table. Where the folder cannot be written, there is no table and
+callers load their data into memory as before: the cache only ever saves time.
 """
 
 from __future__ import annotations
@@ -71,6 +71,9 @@ def _make(path: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
         finally:
             db.close()
         os.replace(temporary, path)
+        for stale in path.parent.glob(f"{path.stem.rsplit('-', 1)[0]}-*.sqlite"):
+            if stale != path:  # made from an older word list or model: of no more use
+                stale.unlink(missing_ok=True)
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)

@@ -85,13 +85,14 @@ def test_a_cached_table_is_made_once_per_stamp_and_never_half(tmp_path, monkeypa
     cache._open.clear()
     assert cache.cached_db("test", "list 1", fill) is not None and made == [1]
     assert cache.cached_db("test", "list 2", fill) is not None and made == [1, 1]
+    assert len(list((tmp_path / "c").glob("test-*"))) == 1  # the old list's table removed
 
     def broken(db: sqlite3.Connection) -> None:
         db.execute("CREATE TABLE t (k)")
         raise OSError("disk full")
 
     assert cache.cached_db("broken", "list 1", broken) is None
-    assert sorted(p.name.split("-")[0] for p in (tmp_path / "c").iterdir()) == ["test", "test"]
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "c").iterdir()) == ["test"]
     # a cache folder that cannot be made: no table, and the callers load their lists instead
     (tmp_path / "file").write_text("x")
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "file" / "c"))
