@@ -3,8 +3,8 @@
 Importing wordfreq and loading a language's list costs about half a second: more than a
 one-page conversion takes for everything else. So a word's frequency is read from a table
 on disk (``copydesk.cache``; made from wordfreq's list the first time it is needed) until
-someone asks for the whole list (``frequencies``: a long document, where loading pays); from
-then on the list in memory answers. Both give wordfreq's own figures: a word of plain letters
+someone asks for the whole list (``frequencies``: a long document, where loading pays) or
+``LOAD_AFTER`` words have been looked up; from then on the list in memory answers. Both give wordfreq's own figures: a word of plain letters
 is one token of its small letters, looked up and rounded as ``wordfreq.zipf_frequency``
 does; any other word goes to wordfreq itself.
 """
@@ -23,7 +23,9 @@ PLAIN_TOKENS = frozenset({"en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", 
                           "cs"})
 _PLAIN = lazyre.compile(r"[A-Za-z]+")
 _MINIMUM = 1e-9  # wordfreq's frequency for a word it lacks (Zipf 0)
+LOAD_AFTER = 10_000  # words looked up on disk, after which the whole list is loaded
 _loaded: dict[str, dict[str, float]] = {}
+_asked: dict[str, int] = {}  # language -> words looked up on disk
 
 
 def frequencies(language: str) -> dict[str, float]:
@@ -48,7 +50,8 @@ def frequency(word: str, language: str = "en") -> float:
 @lru_cache(maxsize=1 << 16)
 def _stored(word: str, language: str) -> float:
     db = _table(language)
-    if db is None:
+    _asked[language] = _asked.get(language, 0) + 1
+    if db is None or _asked[language] > LOAD_AFTER:  # (many words: loading the list pays)
         return frequencies(language).get(word, 0.0)
     row = db.execute("SELECT f FROM words WHERE w = ?", (word,)).fetchone()
     return row[0] if row else 0.0
