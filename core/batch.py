@@ -13,6 +13,7 @@ from __future__ import annotations
 import glob
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,14 +94,15 @@ def plan(inputs: Iterable[str], output_dir: Path, extension: str,
          reader_extensions: set[str]) -> list[Job]:
     jobs = [Job(source, output_dir / relative.with_suffix("." + extension))
             for source, relative in expand(inputs, reader_extensions)]
-    targets = [j.target for j in jobs]
-    clash = next((t for t in targets if targets.count(t) > 1), None)
+    counts = Counter(j.target for j in jobs)  # (one pass: an archive has 10^5 files)
+    clash = next((t for t, n in counts.items() if n > 1), None)
     if clash is not None:
         raise UsageError(f"two inputs would both be written to {clash}; give them apart")
     return jobs
 
 
 _worker_plugins: Any = None
+PREPARE_AT = 50  # files in a batch from which the cleaners' lists are loaded before forking
 
 
 def _init_worker(extra_plugins: tuple[str, ...]) -> None:
@@ -181,12 +183,29 @@ def _outcomes(jobs: Sequence[Job], settings: Settings, workers: int) -> Iterator
         for job in jobs:
             yield run_job(job, settings)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # (imported by batches only)
 
+    if len(jobs) >= PREPARE_AT and multiprocessing.get_start_method() == "fork":
+        _prepare(settings.extra_plugins)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(settings.extra_plugins,)) as pool:
         # one file at a time per worker, results in input order
         yield from pool.map(run_job, jobs, [settings] * len(jobs), chunksize=1)
+
+
+def _prepare(extra_plugins: tuple[str, ...]) -> None:
+    """What the cleaners need for many documents, loaded here once before the worker
+    processes are forked: they share it (each used to load its own word lists, a second
+    apiece), and the collector leaves it where it is (``gc.freeze``) so that it stays
+    shared."""
+    import gc
+
+    _init_worker(extra_plugins)
+    for cleaner in _worker_plugins.cleaners.values():
+        if cleaner.prepare is not None:
+            cleaner.prepare()
+    gc.freeze()
 
 
 def default_workers() -> int:

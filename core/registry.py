@@ -47,6 +47,8 @@ class Cleaner:
     A cleaner with ``options`` (a dataclass whose fields all have defaults, each with a
     ``help`` in its metadata) is called as ``clean(document, options)``, the options filled
     from the user's ``-C NAME.KEY=VALUE`` pairs; one without as ``clean(document)``.
+    ``prepare``, where given, loads what the cleaner needs for many documents (word lists):
+    a batch calls it once before it starts its worker processes, which then share it.
     """
 
     name: str
@@ -57,6 +59,7 @@ class Cleaner:
     description: str = ""
     plugin: str = ""
     options: type | None = None
+    prepare: Callable[[], None] | None = None
 
     def is_default_for(self, kind: str | None) -> bool:
         return ALL_KINDS in self.default_for or (kind is not None and kind in self.default_for)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import SEEDS
@@ -117,3 +118,29 @@ def test_a_manifest_that_cannot_be_kept_is_one_line(folder, tmp_path, cli):
     err = result.stderr.decode()
     assert result.returncode == 1 and err.count("\n") == 1
     assert "cannot keep the batch's manifest: Is a directory" in err and "Traceback" not in err
+
+
+def test_a_cleaners_list_is_loaded_once_before_the_workers_start_and_shared(tmp_path, cli):
+    """A batch of many files on two workers loads a cleaner's list (``prepare``) once, in
+    the process that starts the workers, which then find it loaded (they used to load a
+    second's worth of word lists each)."""
+    from copydesk.batch import PREPARE_AT
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(PREPARE_AT):
+        (src / f"page-{n:03d}.txt").write_text(f"Page {n} of the paper.\n")
+    log = tmp_path / "prepared.log"
+    # (by module name, as an installed plugin is: a file given by path is loaded afresh)
+    result = cli("convert", str(src), "--output-dir", str(tmp_path / "out"), "-t", "json",
+                 "--jobs", "2", "--plugin", "prepared_cleaner", "--clean", "prepared",
+                 env={"PREPARED_LOG": str(log),
+                      "PYTHONPATH": str(Path(__file__).parent / "plugins")})
+    assert result.returncode == 0, result.stderr.decode()
+    lines = log.read_text().splitlines()
+    prepared = [line.split()[1] for line in lines if line.startswith("prepared")]
+    cleaned = [line for line in lines if line.startswith("cleaned")]
+    assert len(prepared) == 1 and len(cleaned) == PREPARE_AT
+    workers = {line.split()[1] for line in cleaned}
+    assert prepared[0] not in workers  # (loaded before them, not by them)
+    assert all(line.endswith(f"with [{prepared[0]}]") for line in cleaned)

@@ -193,5 +193,6 @@ def register_cleaners(register: Callable[[Cleaner], None]) -> None:
         name=NAME, clean=misreadings, options=Options,
         after=("reflow", "dehyphenate", "wordsplits", "dropcap"),
         before=("articles",), default_for=("print-ocr", "hocr", "alto", "page"),
+        prepare=lambda: _ocrchannel.load("en"),
         description="correct words the OCR misread (learned confusions, word frequencies, context)",
     ))
