@@ -29,6 +29,7 @@ from copydesk.model import (
     Document,
     Edit,
     Figure,
+    Footnote,
     Heading,
     Line,
     List,
@@ -56,7 +57,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article", "Block", "BlockQuote", "Boilerplate", "Box", "Byline", "Caption", "Cell", "Cleaner",
-    "Container", "CopydeskError", "Document", "Edit", "Figure", "Heading", "InputError", "Line",
+    "Container", "CopydeskError", "Document", "Edit", "Figure", "Footnote", "Heading", "InputError", "Line",
     "List", "Mark", "Metadata", "ModelError", "OutputError", "PageBreak", "Paragraph",
     "PluginError", "PullQuote", "Reader", "Row", "Section", "Source", "SparseVisitor", "Table", "TextBlock",
     "UsageError", "Visitor", "Writer", "clean", "convert", "hookimpl", "iter_blocks",

@@ -43,6 +43,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "copydesk.plugins.cleaners.captions",
     "copydesk.plugins.cleaners.dehyphenate",
     "copydesk.plugins.cleaners.dropcap",
+    "copydesk.plugins.cleaners.footnotes",
     "copydesk.plugins.cleaners.headings",
     "copydesk.plugins.cleaners.pullquotes",
     "copydesk.plugins.cleaners.reflow",

@@ -15,6 +15,7 @@ from copydesk import (
     Document,
     Edit,
     Figure,
+    Footnote,
     Heading,
     Line,
     List,
@@ -79,6 +80,7 @@ def leaves(text_strategy=any_text):
         text_block(PullQuote, text_strategy),
         text_block(Byline, text_strategy),
         text_block(Boilerplate, text_strategy, reason=maybe_text),
+        text_block(Footnote, text_strategy, label=maybe_text),
         st.builds(PageBreak, page=maybe_text),
         st.builds(Figure, src=maybe_text, alt=maybe_text, blocks=st.lists(
             text_block(Caption, text_strategy, credit=maybe_text), max_size=2)),

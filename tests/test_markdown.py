@@ -14,6 +14,7 @@ from copydesk import (
     Cell,
     Document,
     Figure,
+    Footnote,
     Heading,
     Mark,
     Metadata,
@@ -97,6 +98,9 @@ def expected_blocks(doc: Document) -> list[tuple[str, str]]:
         text = norm(block.text)
         if isinstance(block, PullQuote):
             out.append(("paragraph", norm("Pull quote: " + text)))
+        elif isinstance(block, Footnote):
+            label = norm(block.label or "")
+            out.append(("paragraph", norm(f"Note {label}: {text}" if label else f"Note: {text}")))
         elif isinstance(block, Caption):
             credit = f" — Credit: {norm(block.credit)}" if block.credit and norm(block.credit) else ""
             out.append(("paragraph", norm(f"Caption: {text}{credit}")))

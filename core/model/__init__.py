@@ -15,6 +15,7 @@ from copydesk.model.nodes import (
     Container,
     Document,
     Figure,
+    Footnote,
     Heading,
     List,
     Mark,
@@ -31,7 +32,7 @@ from copydesk.model.walk import SparseVisitor, Visitor, iter_blocks, query, vali
 
 __all__ = [
     "Article", "Block", "BlockQuote", "Boilerplate", "Box", "Byline", "Caption", "Cell", "Container",
-    "Document", "Edit", "Figure", "Heading", "Line", "List", "Mark", "Metadata", "PageBreak",
+    "Document", "Edit", "Figure", "Footnote", "Heading", "Line", "List", "Mark", "Metadata", "PageBreak",
     "Paragraph", "PullQuote", "Row", "Section", "SparseVisitor", "Table", "TextBlock", "Visitor", "iter_blocks",
     "query", "validate", "walk",
 ]

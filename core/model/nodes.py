@@ -81,6 +81,14 @@ class Boilerplate(TextBlock):
 
 
 @dataclass(kw_only=True)
+class Footnote(TextBlock):
+    """A note set apart at the foot of a page, out of the running text; ``label``: its mark
+    as printed (``1``, ``*``, ``†``), which the text refers to."""
+
+    label: str | None = None
+
+
+@dataclass(kw_only=True)
 class Cell(TextBlock):
     """A table cell; ``columns``: how many of the table's columns it spans."""
 
@@ -145,8 +153,8 @@ class Article(Container):
 
 
 FLOW: tuple[type[Block], ...] = (
-    Paragraph, Heading, PullQuote, Byline, Boilerplate, PageBreak, Figure, Table, List,
-    BlockQuote, Section,
+    Paragraph, Heading, PullQuote, Byline, Boilerplate, Footnote, PageBreak, Figure, Table,
+    List, BlockQuote, Section,
 )
 # blocks set apart from the running text, which a paragraph may run on around: cleaners of
 # running text leave their insides alone
@@ -162,8 +170,8 @@ DOCUMENT_CONTENT: tuple[type[Block], ...] = (*FLOW, Article)
 
 NODE_TYPES: dict[str, type[Block]] = {
     cls.type_name(): cls
-    for cls in (Paragraph, Heading, PullQuote, Caption, Byline, Boilerplate, PageBreak, Figure,
-                Table, Row, Cell, List, BlockQuote, Section, Article)
+    for cls in (Paragraph, Heading, PullQuote, Caption, Byline, Boilerplate, Footnote, PageBreak,
+                Figure, Table, Row, Cell, List, BlockQuote, Section, Article)
 }
 
 

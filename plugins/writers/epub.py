@@ -47,6 +47,7 @@ from copydesk import (
     Cell,
     Document,
     Figure,
+    Footnote,
     Heading,
     InputError,
     List,
@@ -241,6 +242,14 @@ class XhtmlVisitor(Visitor):
 
     def visit_boilerplate(self, node: Boilerplate) -> str:
         return ""
+
+    def visit_footnote(self, node: Footnote) -> str:
+        # (the role, not epub:type="footnote": reading systems hide such an aside until a
+        # reference in the text opens it, and a note found on a page has no link to it)
+        if not node.text.strip():
+            return ""
+        label = f'<span class="label">{esc(node.label)}</span> ' if node.label else ""
+        return f'<aside class="footnote" role="doc-footnote"><p>{label}{inline(node)}</p></aside>'
 
 
 def chapters(doc: Document) -> list[list[Block]]:

@@ -37,6 +37,7 @@ from copydesk import (
     Cell,
     Document,
     Figure,
+    Footnote,
     Heading,
     List,
     Mark,
@@ -224,6 +225,11 @@ class MarkdownVisitor(Visitor):
 
     def visit_boilerplate(self, node: Boilerplate) -> str:
         return ""
+
+    def visit_footnote(self, node: Footnote) -> str:
+        # (a footnote definition, [^1]: …, is dropped by renderers when nothing refers to it)
+        label = one_line(node.label or "")
+        return f"**Note{' ' + escape(label) if label else ''}:** {inline(node)}"
 
 
 def render(doc: Document, pictures: Callable[[str], str | None] | None = None) -> str:

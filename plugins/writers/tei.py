@@ -43,6 +43,7 @@ from copydesk import (
     Document,
     Edit,
     Figure,
+    Footnote,
     Heading,
     List,
     Mark,
@@ -250,6 +251,10 @@ class TeiVisitor(Visitor):
 
     def visit_pullquote(self, node: PullQuote) -> None:
         self.text_block("quote", node, type="pullQuote")
+
+    def visit_footnote(self, node: Footnote) -> None:
+        extra = {"n": printable(node.label)} if node.label and printable(node.label).strip() else {}
+        self.text_block("note", node, place="foot", **extra)
 
     def visit_boilerplate(self, node: Boilerplate) -> None:
         self.text_block("fw", node, type=token(node.reason) or "furniture")

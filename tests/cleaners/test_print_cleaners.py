@@ -288,7 +288,8 @@ def test_every_change_is_in_the_report(tmp_path, cli):
     result = cli("convert", str(src), "-f", "print-ocr", "--report", "-t", "json")
     assert result.returncode == 0, result.stderr
     err = result.stderr.decode()
-    assert "cleaners run: boilerplate, captions, bylines, headings, pullquotes, reflow" in err
+    assert ("cleaners run: boilerplate, footnotes, captions, bylines, headings, pullquotes, "
+            "reflow") in err
     assert "captions     caption" in err and "(credit: Reuters)" in err
 
 
