@@ -1,7 +1,7 @@
 """E-reader editions checked as the publishing world checks them: DAISY Ace (no violation)
 and EPUBCheck (no message), on one edition that holds every kind of content copydesk writes:
 a METS newspaper issue (articles, print page numbers), a web page (figure, credit, links),
-a print-OCR page (pull quotes, drop cap, bylines), an archive ALTO page (masthead, decks,
+a print-OCR page (pull quotes, drop cap, bylines), a page with footnotes, an archive ALTO page (masthead, decks,
 caption), a scanned page's hOCR (a photograph cut from the page image), a table and a cover. Slow (Ace starts a browser): one run for all of it."""
 
 from __future__ import annotations
@@ -30,6 +30,14 @@ ROADS = ("<html lang='en'><head><title>Roads</title></head><body><article><h1>Ro
          "<td>$4,100</td><td>new</td></tr></table></article></body></html>")
 
 
+NOTES = ("The council met on Tuesday to discuss the\nbudget for next year, and members argued\n"
+         "for three hours about the cost of the new\nbridge over the river.1 The mayor said the\n"
+         "work would start in the spring, once the\nmoney had been found. Opponents said they\n"
+         "would take the decision to the regional\ncourt if they had to, and they did so.\n"
+         "\n1 The bridge was first proposed in 1903 by\nthe engineer who built the old ferry land-\n"
+         "ing, and again in 1950.\n")
+
+
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("edition")
@@ -50,9 +58,11 @@ def edition(tmp_path_factory) -> Path:
     scanned.write_text(hocr_page("scan.png"), encoding="utf-8")
     roads = folder / "roads.html"  # a table, with a heading row
     roads.write_text(ROADS, encoding="utf-8")
+    notes = folder / "notes.txt"  # footnotes the page refers to
+    notes.write_text(NOTES, encoding="utf-8")
     out = folder / "edition.epub"
     copydesk.convert([mets, DATA / "news-page.html", ROOT / "seeds" / "003_d60a862d48c27c24.txt",
-                      tribune, scanned, roads], out, options={"cover": str(cover)},
+                      tribune, scanned, roads, notes], out, options={"cover": str(cover)},
                      metadata={"title": "Papers", "language": "en"})
     return out
 
@@ -67,6 +77,7 @@ def test_the_edition_has_what_an_accessible_book_needs(edition):
     text = "".join(book.read(n).decode() for n in chapters)
     assert 'role="doc-pullquote"' in text and 'role="doc-pagebreak"' in text
     assert '<th scope="col">Street</th>' in text
+    assert '<aside class="footnote" role="doc-footnote">' in text
     assert all('xml:lang="en"' in book.read(n).decode() for n in chapters)
     assert re.search(r'<img src="images/figure-001.jpg" alt="The new breakwater', text)
 
