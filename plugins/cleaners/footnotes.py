@@ -10,6 +10,10 @@ notes, by one of:
 - a rule stands above them (a line of ``_``, ``-`` or ``—`` alone);
 - they are set smaller than the page's body (a layout input: its lines' type sizes).
 
+On a page of several columns, notes at the foot of a column that the next column's text
+follows in the reading order are found too, where all three show: smaller type, nothing of
+the body under them in their column, and the page's text referring to the mark.
+
 Each line that opens with a mark opens a note; the lines after it are its text. A note
 becomes a ``Footnote`` block, where it stands, its mark as ``label`` (an edit records the
 mark taken off its text); nothing else changes. When unsure, the text stays in the body:
@@ -66,6 +70,43 @@ def footnotes(doc: Document) -> Document:
 
 
 def _page(page: list[Block], log: EditLog) -> list[Block]:
+    """One page's blocks with the notes at its foot, and at the feet of its columns, made
+    footnotes."""
+    return _column_feet(_page_foot(page, log), log)
+
+
+def _column_feet(page: list[Block], log: EditLog) -> list[Block]:
+    """Notes at the foot of a column, with the next column's text read after them (a layout
+    input's page of several columns): a paragraph opened by a mark, set smaller than the
+    page's body, with no body text under it in its column, whose mark the page refers to.
+    All three, as nothing else (its place in the reading order) says it is a note."""
+    texts = [b for b in page if isinstance(b, Paragraph) and b.lines]
+    out = list(page)
+    for i in reversed(range(len(page))):
+        block = page[i]
+        if not isinstance(block, Paragraph) or not block.lines or block.lines[0].box is None:
+            continue
+        first = MARK.match(block.lines[0].text)
+        if first is None:
+            continue
+        body = [b for b in texts if b is not block]
+        body_lines = [ln for b in body for ln in b.lines]
+        if (_smaller(block.lines, body_lines) and _at_column_foot(block, body_lines)
+                and _referred(first.group(1), " ".join(b.text for b in body))):
+            out[i:i + 1] = _notes(block, log)
+    return out
+
+
+def _at_column_foot(block: Paragraph, body: list[Line]) -> bool:
+    """Whether no body line stands under ``block`` in its column (they share its width)."""
+    boxes = [ln.box for ln in block.lines if ln.box is not None]
+    x0, x1 = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+    foot = max(b.y1 for b in boxes)
+    return not any(ln.box is not None and ln.box.y0 >= foot - 1 and min(ln.box.x1, x1)
+                   - max(ln.box.x0, x0) > 0.5 * min(ln.box.width, x1 - x0) for ln in body)
+
+
+def _page_foot(page: list[Block], log: EditLog) -> list[Block]:
     """One page's blocks with the notes at its foot made footnotes."""
     texts = [i for i, b in enumerate(page) if isinstance(b, Paragraph) and b.lines]
     if not texts:

@@ -82,11 +82,13 @@ FEDERAL_REGISTER = (Path(__file__).resolve().parents[3] / "shared" / "eval-data"
 
 @pytest.mark.skipif(not FEDERAL_REGISTER.exists(), reason="shared evaluation data not present")
 def test_real_footnotes_of_the_federal_register_are_set_apart():
-    """The Federal Register sets its footnotes small at the foot of a column; those at a
-    page's foot (7, 8, 9, 14, 15) are notes now, not body paragraphs."""
+    """The Federal Register sets its footnotes small at the foot of a column: those at a
+    page's foot (7, 8, 9, 14, 15) and the one at the foot of a first column, read before the
+    second column's text (6), are notes now, not body paragraphs."""
     doc = copydesk.clean(copydesk.read(FEDERAL_REGISTER))
     notes = {b.label: b.text for b in iter_blocks(doc) if isinstance(b, Footnote)}
-    assert {"8", "14"} <= set(notes)
+    assert set(notes) == {"6", "7", "8", "9", "14", "15"}
+    assert notes["6"].startswith("Flight data recorder (FDR) data from the Lion Air")
     assert notes["8"].startswith("MCAS is a function of the Speed Trim System")
     body = " ".join(b.text for b in iter_blocks(doc) if isinstance(b, Paragraph))
     assert "MCAS is a function of the Speed Trim System" not in body
