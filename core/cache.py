@@ -52,6 +52,7 @@ def _connect(path: Path, fill: Callable[[sqlite3.Connection], None]) -> sqlite3.
             _make(path, fill)
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         db.execute("PRAGMA query_only = 1")
+        db.execute("SELECT name FROM sqlite_master").fetchall()  # (not a database: refused)
         return db
     except (OSError, sqlite3.Error):
         return None

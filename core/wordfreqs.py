@@ -53,7 +53,10 @@ def _stored(word: str, language: str) -> float:
     _asked[language] = _asked.get(language, 0) + 1
     if db is None or _asked[language] > LOAD_AFTER:  # (many words: loading the list pays)
         return frequencies(language).get(word, 0.0)
-    row = db.execute("SELECT f FROM words WHERE w = ?", (word,)).fetchone()
+    try:
+        row = db.execute("SELECT f FROM words WHERE w = ?", (word,)).fetchone()
+    except sqlite3.Error:  # a damaged file: the list is loaded instead
+        return frequencies(language).get(word, 0.0)
     return row[0] if row else 0.0
 
 

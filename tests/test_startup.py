@@ -113,3 +113,17 @@ def test_a_lazy_pattern_compiles_once_and_matches_as_a_compiled_one():
     assert "search" not in vars(lazy)  # not compiled until used …
     lazy.search("12")
     assert vars(lazy)["search"].__self__ is vars(lazy)["match"].__self__  # … then once
+
+
+@pytest.mark.slow
+def test_a_damaged_table_file_is_passed_over_and_the_conversion_is_the_same(tmp_path):
+    """A table file that is not a database (a disk that failed, a hand that edited it): the
+    lists are loaded as without a cache, and the corrections are the same."""
+    clean, _ = _run("memory", tmp_path / "good")
+    damaged = tmp_path / "bad"
+    damaged.mkdir()
+    _run("disk", damaged)  # (makes the files)
+    for table in damaged.iterdir():
+        table.write_bytes(b"not a database at all " * 100)
+    edits, _ = _run("disk", damaged)
+    assert edits == clean

@@ -246,7 +246,10 @@ def _on_disk(language: str) -> _OnDisk | None:
             *memory.unigrams.items(), *memory.bigrams.items()])
 
     db = cached_db(f"misreadings-{language}", stamp, fill)
-    return _OnDisk(db) if db is not None else None
+    try:
+        return _OnDisk(db) if db is not None else None
+    except (sqlite3.Error, KeyError, ValueError):  # a damaged file: the lists are loaded
+        return None
 
 
 def least_correction(word: str, language: str) -> float:
