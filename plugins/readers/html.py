@@ -331,8 +331,7 @@ def without_site(title: str | None, site: str | None) -> str | None:
 
 
 def read_html(source: Source) -> Document:
-    import trafilatura  # a fifth of a second to import: only when a web page is read
-    from trafilatura.utils import load_html
+    from trafilatura.utils import load_html  # (trafilatura: imported only for a web page)
 
     html = source.read_text()
     tree = load_html(html)  # one parse for the figures and trafilatura (which prunes it)
@@ -340,10 +339,7 @@ def read_html(source: Source) -> Document:
         raise InputError("no article text found in this page")
     figures = page_figures(tree)
     found = page_metadata(tree)
-    xml = trafilatura.extract(
-        tree, url=found.get("url") if found else None, output_format="xml",
-        include_images=True, include_formatting=True, include_links=True, include_tables=True,
-        include_comments=False, with_metadata=found is None)
+    xml = article_xml(tree, found.get("url") if found else None, with_metadata=found is None)
     if not xml:
         raise InputError("no article text found in this page")
     xml = mend(xml)  # mojibake mended in the article only: the whole page took twice as long
@@ -369,6 +365,28 @@ def read_html(source: Source) -> Document:
     if meta.title and not (first is not None and first.text == meta.title):
         blocks.insert(0, Heading(text=meta.title, level=1))
     return Document(metadata=meta, blocks=[Article(blocks=blocks)])
+
+
+def article_xml(tree: lxml.html.HtmlElement, url: str | None, with_metadata: bool) -> str | None:
+    """trafilatura's XML extraction of the page's article (paragraphs, headings, lists,
+    quotes, tables, pictures, formatting and links), as its ``extract`` makes it but for the
+    content fingerprint it adds, which nothing here reads (a twelfth of its time); its
+    ``extract`` itself where its parts are not what this expects."""
+    import trafilatura
+
+    try:
+        from trafilatura.core import bare_extraction, determine_returnstring
+        from trafilatura.settings import Extractor
+
+        options = Extractor(output_format="xml", comments=False, formatting=True, links=True,
+                            images=True, tables=True, url=url, with_metadata=with_metadata)
+    except (ImportError, TypeError):
+        return trafilatura.extract(
+            tree, url=url, output_format="xml", include_images=True, include_formatting=True,
+            include_links=True, include_tables=True, include_comments=False,
+            with_metadata=with_metadata)
+    document = bare_extraction(tree, options=options, as_dict=False)
+    return determine_returnstring(document, options) if document else None
 
 
 def page_metadata(tree: lxml.html.HtmlElement) -> dict[str, str] | None:

@@ -232,3 +232,25 @@ def test_a_picture_named_relative_to_the_page_is_one_figure_with_its_address_res
     figures = [b for b in iter_blocks(doc) if isinstance(b, Figure)]
     assert [f.src for f in figures] == ["https://gazette.example/img/ferry.jpg"]
     assert figures[0].blocks[0].text.startswith("The old ferry crossing at dawn")
+
+
+@pytest.mark.parametrize("with_metadata", [True, False])
+def test_the_article_extraction_is_trafilaturas_own_but_for_its_fingerprint(with_metadata):
+    """The reader runs trafilatura's extraction steps itself, to leave out the content
+    fingerprint nothing here reads; the XML is what ``trafilatura.extract`` gives."""
+    import re
+
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    from copydesk.plugins.readers.html import article_xml
+
+    html = PAGE.read_text(encoding="utf-8")
+    url = "https://gazette.example/news/2024/bridge-vote"
+    ours = article_xml(load_html(html), url, with_metadata)
+    theirs = trafilatura.extract(
+        load_html(html), url=url, output_format="xml", include_images=True,
+        include_formatting=True, include_links=True, include_tables=True,
+        include_comments=False, with_metadata=with_metadata)
+    assert ours and "bridge" in ours
+    assert ours == re.sub(r' fingerprint="[^"]*"', "", theirs)
