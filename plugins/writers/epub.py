@@ -145,6 +145,7 @@ class XhtmlVisitor(Visitor):
         self.pages = 0  # page breaks written so far (their ids)
         self.outline: list[tuple[str, str]] = []  # the chapter's headings: (id, text)
         self.pictures: list[tuple[str, Cut]] = []  # pictures cut from page images: (file, cut)
+        self.notes: list[str] = []  # the chapter's footnotes, set at its end
 
     def all(self, blocks: list[Block]) -> str:
         return "\n".join(part for part in self.visit_all(blocks) if part)
@@ -246,10 +247,12 @@ class XhtmlVisitor(Visitor):
     def visit_footnote(self, node: Footnote) -> str:
         # (the role, not epub:type="footnote": reading systems hide such an aside until a
         # reference in the text opens it, and a note found on a page has no link to it)
-        if not node.text.strip():
-            return ""
-        label = f'<span class="label">{esc(node.label)}</span> ' if node.label else ""
-        return f'<aside class="footnote" role="doc-footnote"><p>{label}{inline(node)}</p></aside>'
+        # (set at the chapter's end: the foot of a print page is the middle of a chapter)
+        if node.text.strip():
+            label = f'<span class="label">{esc(node.label)}</span> ' if node.label else ""
+            self.notes.append(f'<aside class="footnote" role="doc-footnote"><p>{label}'
+                              f"{inline(node)}</p></aside>")
+        return ""
 
 
 def chapters(doc: Document) -> list[list[Block]]:
@@ -407,8 +410,9 @@ def build(doc: Document, options: EpubOptions) -> epub.EpubBook:
     pages: list[int | None] = []
     for number, blocks in enumerate(parts, 1):
         title = chapter_title(blocks, number, doc, len(parts) == 1)
-        visitor.outline = []
+        visitor.outline, visitor.notes = [], []
         body = visitor.all(blocks)
+        body += "".join(visitor.notes)
         item = _Chapter(title=title, file_name=f"article-{number:03d}.xhtml", lang=language)
         item.content = f"<article>{body}</article>"
         item.markers = "".join(PAGE_MARKER.findall(body))

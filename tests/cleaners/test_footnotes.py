@@ -74,6 +74,15 @@ def test_writers_set_notes_apart():
     with zipfile.ZipFile(epub) as book:
         xhtml = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
     assert '<aside class="footnote" role="doc-footnote"><p><span class="label">1</span> The' in xhtml
+    # at the chapter's end, after the text of the next page too (a print page's foot is the
+    # middle of a chapter)
+    two_pages = converted(PAGE + "\f" + "The work began in the spring, as the mayor had\n"
+                          "said it would, and the bridge was opened two\nyears later.\n")
+    epub = io.BytesIO()
+    copydesk.write(two_pages, epub, "epub")
+    with zipfile.ZipFile(epub) as book:
+        xhtml = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    assert xhtml.index("two years later.") < xhtml.index('class="footnote"')
 
 
 FEDERAL_REGISTER = (Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "pdf"
