@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -15,9 +15,10 @@ from copydesk.model.nodes import Document, Metadata
 from copydesk.model.walk import validate
 from copydesk.options import build_options
 from copydesk.output import atomic_output
+from copydesk.pieces import cleaned_pieces
 from copydesk.pipeline import cleaner_settings, order_cleaners, run_cleaners, select_cleaners
 from copydesk.pluginmanager import Plugins, make_plugins
-from copydesk.registry import Writer
+from copydesk.registry import Reader, Writer
 from copydesk.sources import Source
 
 InputLike = str | os.PathLike[str] | bytes | BinaryIO | Source
@@ -52,8 +53,32 @@ def read(
     src = to_source(source, name)
     reader = plugins.reader(format) if format else plugins.reader_for(src)
     refuse_garbage(src, reader)
+    return _checked(reader, src, _call_reader(reader, src, lambda: reader.read(src)))
+
+
+def read_pieces(
+    source: InputLike, format: str | None = None, *, name: str | None = None,
+    plugins: Plugins | None = None,
+) -> Iterator[Document]:
+    """Read one input as a run of documents, a hundred pages or so each, read as they are
+    needed where its reader can (:mod:`copydesk.pieces`); else, and for a short input, the one
+    document :func:`read` makes."""
+    plugins = plugins or default_plugins()
+    src = to_source(source, name)
+    reader = plugins.reader(format) if format else plugins.reader_for(src)
+    refuse_garbage(src, reader)
+    if reader.pieces is None:
+        yield _checked(reader, src, _call_reader(reader, src, lambda: reader.read(src)))
+        return
+    pieces = _call_reader(reader, src, lambda: reader.pieces(src))  # type: ignore[misc]
+    while (piece := _call_reader(reader, src, lambda: next(pieces, None))) is not None:
+        yield _checked(reader, src, piece)
+
+
+def _call_reader(reader: Reader, src: Source, call: Callable[[], Any]) -> Any:
+    """``call()``, with what a reader raises made an error that names the input and plugin."""
     try:
-        doc = reader.read(src)
+        return call()
     except CopydeskError as exc:
         exc.path = exc.path or src.name
         raise
@@ -63,6 +88,10 @@ def read(
         raise PluginError(
             f"reader {reader.name!r} failed: {describe(exc)}", plugin=reader.plugin, path=src.name
         ) from exc
+
+
+def _checked(reader: Reader, src: Source, doc: Any) -> Document:
+    """A document a reader made, checked, with its input kind and source set."""
     if not isinstance(doc, Document):
         raise PluginError(f"reader {reader.name!r} returned no Document", plugin=reader.plugin)
     doc.kind = doc.kind or reader.kind or reader.name
@@ -93,12 +122,14 @@ def clean(
 
 
 def write(
-    doc: Document, dest: str | os.PathLike[str] | BinaryIO, format: str | None = None, *,
-    options: Mapping[str, Any] | None = None, plugins: Plugins | None = None,
+    doc: Document | Iterator[Document], dest: str | os.PathLike[str] | BinaryIO,
+    format: str | None = None, *, options: Mapping[str, Any] | None = None,
+    plugins: Plugins | None = None,
 ) -> None:
     """Write a document to a path (atomically) or a binary stream; ``format`` is a writer name,
     taken from the path's extension when omitted; ``options`` are the writer's (``key=value``
-    strings or values)."""
+    strings or values). ``doc`` may be an iterator of a long input's cleaned pieces
+    (:mod:`copydesk.pieces`), for a writer that writes as they come."""
     plugins = plugins or default_plugins()
     if format:
         writer = plugins.writer(format)
@@ -119,13 +150,18 @@ def write(
         _run_writer(writer, doc, dest, getattr(dest, "name", "<stream>"), chosen)
 
 
-def _run_writer(writer: Writer, doc: Document, stream: BinaryIO, where: str,
-                options: Any) -> None:
+def _run_writer(writer: Writer, doc: Document | Iterator[Document], stream: BinaryIO,
+                where: str, options: Any) -> None:
+    call = writer.write
+    if not isinstance(doc, Document):
+        if writer.write_pieces is None:
+            raise UsageError(f"the {writer.name} writer cannot write a document in pieces")
+        call = writer.write_pieces
     try:
         if writer.options is None:
-            writer.write(doc, stream)
+            call(doc, stream)
         else:
-            writer.write(doc, stream, options)
+            call(doc, stream, options)
     except BrokenPipeError:
         raise  # the reader of the output went away: not the writer's fault
     except CopydeskError as exc:
@@ -165,10 +201,15 @@ def convert(
     from_format: str | None = None, to_format: str | None = None, add: Iterable[str] = (),
     remove: Iterable[str] = (), metadata: Mapping[str, str] | None = None,
     options: Mapping[str, Any] | None = None, plugins: Plugins | None = None,
-    cleaner_options: Mapping[str, Mapping[str, Any]] | None = None,
+    cleaner_options: Mapping[str, Mapping[str, Any]] | None = None, keep_edits: bool = True,
 ) -> Document:
     """Read, clean and write: several inputs make one edition, an article per story;
-    ``options`` go to the writer, ``cleaner_options`` to the cleaners (see :func:`clean`)."""
+    ``options`` go to the writer, ``cleaner_options`` to the cleaners (see :func:`clean`).
+
+    Returns the document written. A long input whose reader and writer can (print OCR to
+    JSON) is converted a piece at a time in bounded memory (:mod:`copydesk.pieces`); what is
+    returned then is its record without the blocks: metadata, cleaners and (unless
+    ``keep_edits`` is false, which keeps memory flat however long the input) the edits."""
     plugins = plugins or default_plugins()
     if isinstance(inputs, str | bytes | os.PathLike | Source) or hasattr(inputs, "read"):
         inputs = [inputs]  # type: ignore[list-item]
@@ -185,16 +226,37 @@ def convert(
         writer = plugins.writer(to_format)
     build_options(writer.options, options or {}, f"writer {writer.name!r}")  # fail early
     cleaner_settings(plugins.cleaners, cleaner_options)
-    docs = [
-        clean(read(src, from_format, plugins=plugins), add=add, remove=remove, plugins=plugins,
-              path=src.name, cleaner_options=cleaner_options)
-        for src in sources
-    ]
+
+    def cleaned(doc: Document, src: Source) -> Document:
+        return clean(doc, add=add, remove=remove, plugins=plugins, path=src.name,
+                     cleaner_options=cleaner_options)
+
+    if len(sources) == 1 and writer.write_pieces is not None:
+        src = sources[0]
+        pieces = read_pieces(src, from_format, plugins=plugins)
+        head = [next(pieces), *filter(None, [next(pieces, None)])]
+        if len(head) == 2:  # a long input: read, cleaned and written a piece at a time
+            record = Document()
+            write(cleaned_pieces(_prepend(head, pieces),
+                                 lambda piece: cleaned(piece, src), record,
+                                 lambda doc: set_metadata(doc, metadata or {}), keep_edits),
+                  output, writer.name, options=options, plugins=plugins)
+            return record
+        docs = [cleaned(head[0], src)]
+    else:
+        docs = [cleaned(read(src, from_format, plugins=plugins), src) for src in sources]
     doc = combine(docs)
     if metadata:
         doc = set_metadata(doc, metadata)
     write(doc, output, writer.name, options=options, plugins=plugins)
     return doc
+
+
+def _prepend(items: list[Document], rest: Iterator[Document]) -> Iterator[Document]:
+    """``items``, then ``rest``, each let go once handed on (pieces are large)."""
+    while items:
+        yield items.pop(0)
+    yield from rest
 
 
 def _refuse_overwriting_inputs(sources: Sequence[Source], output: Path) -> None:

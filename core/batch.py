@@ -127,7 +127,7 @@ def run_job(job: Job, settings: Settings) -> Outcome:
                 to_format=settings.to_format, add=settings.add, remove=settings.remove,
                 metadata=dict(settings.metadata) or None, options=dict(settings.options),
                 cleaner_options={k: dict(v) for k, v in settings.cleaner_options},
-                plugins=_worker_plugins,
+                plugins=_worker_plugins, keep_edits=False,
             )
         return Outcome(job, True, seconds=time.perf_counter() - start)
     except CopydeskError as exc:

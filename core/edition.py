@@ -13,9 +13,8 @@ from copydesk.model.nodes import (
     Heading,
     Metadata,
     Paragraph,
-    TextBlock,
 )
-from copydesk.model.walk import walk
+from copydesk.pieces import rename_edits
 
 
 def as_articles(doc: Document) -> list[Block]:
@@ -69,15 +68,4 @@ def combine(docs: Sequence[Document]) -> Document:
 
 
 def _prefix_edit_ids(doc: Document, prefix: str) -> Document:
-    def rename(block: Block) -> Block:
-        if isinstance(block, TextBlock) and any(m.kind == "edit" for m in block.marks):
-            marks = [
-                dataclasses.replace(m, target=prefix + (m.target or "")) if m.kind == "edit" else m
-                for m in block.marks
-            ]
-            return dataclasses.replace(block, marks=marks)
-        return block
-
-    renamed = walk(doc, rename)
-    renamed.edits = [dataclasses.replace(e, id=prefix + e.id) for e in doc.edits]
-    return renamed
+    return rename_edits(doc, lambda edit_id: prefix + edit_id)

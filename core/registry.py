@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from copydesk import lazyre
@@ -25,6 +25,10 @@ class Reader:
     and the extension is ambiguous. ``kind`` is the input kind set on the documents it reads
     (cleaners choose their defaults by it); it defaults to the reader's name. ``binary``: the
     format is binary (PDF, images); other readers are never handed binary data or empty input.
+    ``pieces(source)``, where a reader has it, reads a long input as a run of documents (a
+    hundred pages or so each, with its line and page numbers as in the whole), so that it is
+    converted a piece at a time in bounded memory (:mod:`copydesk.pieces`); a short input is
+    one piece, the document ``read`` makes.
     """
 
     name: str
@@ -36,6 +40,7 @@ class Reader:
     description: str = ""
     binary: bool = False
     plugin: str = ""  # filled in by the registry
+    pieces: Callable[[Source], Iterator[Document]] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -72,6 +77,9 @@ class Writer:
     A writer with ``options`` (a dataclass whose fields all have defaults) is called as
     ``write(document, stream, options)`` with an instance filled from the user's
     ``-O key=value`` pairs; one without is called as ``write(document, stream)``.
+    ``write_pieces``, where a writer has it, is called the same way with an iterator of
+    documents instead of one: a long input converted a piece at a time
+    (:mod:`copydesk.pieces`), written as one document as the pieces come.
     """
 
     name: str
@@ -82,6 +90,7 @@ class Writer:
     options: type | None = None
     description: str = ""
     plugin: str = ""
+    write_pieces: Callable[..., None] | None = None
 
 
 Record = Reader | Cleaner | Writer

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,14 +36,19 @@ def decode_text(data: bytes, repair: bool = False) -> str:
     With ``repair``, mojibake and odd Unicode are mended first (``ftfy``; typographic quotes
     are kept), before the control characters that mojibake is made of are dropped.
     """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16", errors="replace")
-    else:
-        text = data.decode("utf-8-sig", errors="copydesk-cp1252")
+    encoding, errors = _encoding(data)
+    text = data.decode(encoding, errors=errors)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if repair:
         text = mend(text)
     return _CONTROL.sub("", text)
+
+
+def _encoding(head: bytes) -> tuple[str, str]:
+    """The codec and error handler :func:`decode_text` reads bytes that start so with."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", "replace"
+    return "utf-8-sig", "copydesk-cp1252"
 
 
 def mend(text: str) -> str:
@@ -132,6 +139,34 @@ class Source:
     def read_text(self, repair: bool = False) -> str:
         """The input decoded by :func:`decode_text`; ``repair`` mends mojibake too."""
         return decode_text(self.read_bytes(), repair)
+
+    def iter_text(self, size: int = 1 << 20) -> Iterator[str]:
+        """The input decoded as :meth:`read_text` decodes it (without repair), in pieces of
+        about ``size`` bytes read as they are needed: a long file is never held whole."""
+        encoding, errors = _encoding(self.head(2))
+        # (utf-8-sig's own incremental decoder holds back a lone first byte of a BOM for good)
+        decoder = codecs.getincrementaldecoder(encoding.removesuffix("-sig"))(errors)
+        start = True
+        try:
+            stream = io.BytesIO(self.data) if self.data is not None else self.path.open("rb")  # type: ignore[union-attr]
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", path=self.name) from None
+        carry = ""
+        with stream:
+            while True:
+                try:
+                    block = stream.read(size)
+                except OSError as exc:
+                    raise InputError(f"cannot read: {exc.strerror or exc}",
+                                     path=self.name) from None
+                text = carry + decoder.decode(block, final=not block)
+                if start and text and encoding == "utf-8-sig":
+                    text, start = text.removeprefix("\ufeff"), False
+                carry = "\r" if block and text.endswith("\r") else ""  # (a \r\n cut in two)
+                text = text[:-1] if carry else text
+                yield _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+                if not block:
+                    return
 
     def head(self, size: int = SNIFF_BYTES) -> bytes:
         """The first ``size`` bytes, for sniffing the format."""

@@ -98,12 +98,12 @@ def column_widths(lengths: list[int]) -> list[int]:
     return widths
 
 
-def measured_groups(text: str) -> list[list[Line] | None]:
+def measured_groups(text: str, first_line: int = 1) -> list[list[Line] | None]:
     """:func:`group_lines` with each line's ``fill`` set: its length relative to the width of
-    its column (:func:`column_widths`)."""
+    its column (:func:`column_widths`); lines are numbered from ``first_line``."""
     raw: list[tuple[int, str, int] | None] = []  # (number, text, blank lines before) or a page
     blanks = 0
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(text.split("\n"), first_line):
         parts = line.split("\f") if "\f" in line else (line,)
         for i, part in enumerate(parts):
             if i:

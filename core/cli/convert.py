@@ -110,7 +110,7 @@ def convert(
             sources, target, from_format=from_format, to_format=to_format or (
                 writer.name if to_stdout else None),
             add=split_names(add), remove=split_names(remove), metadata=pairs, options=options,
-            cleaner_options=cleaning, plugins=plugins,
+            cleaner_options=cleaning, plugins=plugins, keep_edits=report,
         )
     if to_stdout:
         sys.stdout.flush()

@@ -9,7 +9,9 @@ the ones in :data:`ALWAYS`. ``docs/json.md`` describes the format for tools outs
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
+import tempfile
 import types
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -117,15 +119,42 @@ def _scalar_hint(cls: type, name: str) -> type | None:
 
 
 def iter_json(doc: Document, *, lines: bool = True) -> Iterator[str]:
-    """The document as JSON text in pieces: the head, then one line per top-level block (quick
-    to write and to read, and diffs stay readable), then the close. ``lines=False`` leaves
-    the text blocks' source lines out (their layout record: most of the size)."""
+    """The document as JSON text in pieces: the head (kind and metadata), then one line per
+    top-level block (quick to write and to read, and diffs stay readable), then one per edit,
+    and the cleaners. ``lines=False`` leaves the text blocks' source lines out (their layout
+    record: most of the size)."""
+    return iter_json_pieces(iter([doc]), lines=lines)
+
+
+def iter_json_pieces(pieces: Iterator[Document], *, lines: bool = True) -> Iterator[str]:
+    """Documents converted a piece at a time (:mod:`copydesk.pieces`) as the JSON text of one,
+    written as they come: the first one's kind and metadata, every piece's blocks, then every
+    piece's edits (kept in a temporary file meanwhile) and the cleaners that ran. One piece
+    gives exactly :func:`iter_json`'s text."""
     write = encode if lines else encoder(frozenset({"lines"}))
-    head = write(dataclasses.replace(doc, blocks=[])).replace(',"blocks":[]', "")
-    yield head[:-1] + ',\n"blocks": ['
-    for i, block in enumerate(doc.blocks):
-        yield ("\n" if i == 0 else ",\n") + write(block)
-    yield ("\n]}\n" if doc.blocks else "]}\n")
+    first = next(pieces)
+    head = write(dataclasses.replace(first, blocks=[], edits=[], cleaners=[]))
+    tail = ',"blocks":[],"edits":[]}'
+    assert head.endswith(tail)
+    yield head[:-len(tail)] + ',\n"blocks": ['
+    cleaners = list(first.cleaners)  # (and any a later piece ran that the first did not)
+    blocks = edits = 0
+    with tempfile.SpooledTemporaryFile(max_size=1 << 23, mode="w+", encoding="utf-8",
+                                       errors="surrogatepass") as spool:
+        for piece in itertools.chain([first], pieces):
+            for block in piece.blocks:
+                yield ("\n" if blocks == 0 else ",\n") + write(block)
+                blocks += 1
+            for edit in piece.edits:
+                spool.write(("\n" if edits == 0 else ",\n") + write(edit))
+                edits += 1
+            cleaners.extend(c for c in piece.cleaners if c not in cleaners)
+        yield ("\n]," if blocks else "],") + '\n"edits": ['
+        spool.seek(0)
+        while chunk := spool.read(1 << 16):
+            yield chunk
+    yield ("\n]" if edits else "]") + (
+        f',\n"cleaners": {write(cleaners)}' if cleaners else "") + "}\n"
 
 
 def dumps(doc: Document) -> str:
@@ -140,8 +169,14 @@ def dump_bytes(doc: Document) -> bytes:
 
 def write_json(doc: Document, stream: BinaryIO, *, lines: bool = True) -> None:
     """Write the JSON to a binary stream piece by piece (no copy of the whole text)."""
+    write_json_pieces(iter([doc]), stream, lines=lines)
+
+
+def write_json_pieces(pieces: Iterator[Document], stream: BinaryIO, *,
+                      lines: bool = True) -> None:
+    """Write documents converted a piece at a time as one document's JSON, as they come."""
     stream.writelines(piece.encode("utf-8", errors="backslashreplace")
-                      for piece in iter_json(doc, lines=lines))
+                      for piece in iter_json_pieces(pieces, lines=lines))
 
 
 @cache

@@ -7,7 +7,7 @@ format is described in ``docs/json.md``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -27,9 +27,13 @@ def write_json(doc: Document, stream: BinaryIO, options: JsonOptions) -> None:
     jsoncodec.write_json(doc, stream, lines=options.lines)
 
 
+def write_json_pieces(pieces: Iterator[Document], stream: BinaryIO, options: JsonOptions) -> None:
+    jsoncodec.write_json_pieces(pieces, stream, lines=options.lines)
+
+
 @hookimpl
 def register_writers(register: Callable[[Writer], None]) -> None:
     register(Writer(
-        name="json", write=write_json, extension="json", media_type="application/json",
+        name="json", write=write_json, write_pieces=write_json_pieces, extension="json", media_type="application/json",
         options=JsonOptions, description="the document model as JSON (lossless)",
     ))
