@@ -2,7 +2,7 @@
 
 A reader with ``pieces`` (print OCR) reads a long input as a run of documents of a hundred
 pages or so, each ending, where it can, at a page whose last line ends a sentence; a writer
-with ``write_pieces`` (JSON) writes such a run as one document as it comes. Each piece is
+with ``write_pieces`` (JSON, TEI, Markdown) writes such a run as one document as it comes. Each piece is
 read, cleaned and written before the next is read, so a 5,000-page file takes the memory of
 one piece. Cleaners see one piece at a time: what they take from the whole document (running
 heads' recurrence, the document's vocabulary, its paragraph conventions) comes from that

@@ -8,6 +8,7 @@ import random
 
 import pagegen
 import pytest
+from lxml import etree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -122,3 +123,28 @@ def test_each_piece_is_written_before_the_next_is_read(long_text, small_pieces, 
     reads = [i for i, e in enumerate(events) if e[0] == "read"]
     first_written = events.index(next(e for e in events if e[0] == "write"))
     assert len(reads) >= 3 and first_written < reads[2]  # the third piece is read after
+
+
+@pytest.mark.parametrize("extension", ["xml", "md"])
+def test_tei_and_markdown_are_written_piece_by_piece_as_one_document(
+        long_text, small_pieces, tmp_path, extension, request):
+    src = tmp_path / "long.txt"
+    src.write_text(long_text, encoding="utf-8")
+    out = tmp_path / f"long.{extension}"
+    options = {"breaks": True} if extension == "xml" else {}
+    record = api.convert(src, out, options=options)
+    assert not record.blocks  # (written in pieces)
+    whole = copydesk.clean(copydesk.read(src))
+    single = tmp_path / f"whole.{extension}"
+    copydesk.write(whole, single, options=options)
+    text = out.read_text(encoding="utf-8")
+    if extension == "md":
+        assert text.count("\n## ") >= 0.9 * single.read_text(encoding="utf-8").count("\n## ")
+        assert "\n\n\n" not in text and text.startswith(single.read_text()[:300])
+        return
+    request.getfixturevalue("tei_schema").assertValid(etree.parse(str(out)))
+    got, expected = etree.parse(str(out)), etree.parse(str(single))
+    assert got.find(".//{*}teiHeader") is not None and etree.tostring(
+        got.find(".//{*}teiHeader")) == etree.tostring(expected.find(".//{*}teiHeader"))
+    assert len(got.findall(".//{*}choice")) >= 0.95 * len(expected.findall(".//{*}choice"))
+    assert len(got.findall(".//{*}pb")) == len(expected.findall(".//{*}pb")) == 13

@@ -21,9 +21,10 @@ Every character of the text that CommonMark would read as markup is escaped.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -235,6 +236,14 @@ class MarkdownVisitor(Visitor):
 def render(doc: Document, pictures: Callable[[str], str | None] | None = None) -> str:
     """The whole document as Markdown text; ``pictures`` cuts a picture out of its page image
     and says where it put it (pictures on page images are left out without it)."""
+    return "".join(render_pieces(iter([doc]), pictures))
+
+
+def render_pieces(pieces: Iterator[Document],
+                  pictures: Callable[[str], str | None] | None = None) -> Iterator[str]:
+    """A long input's pieces as one document's Markdown, piece by piece as they come (the
+    title and source line are the first piece's); one piece gives :func:`render`'s text."""
+    doc = next(pieces)
     chunks: list[str] = []
     title = one_line(doc.metadata.title or "")
     first = next((b for b in iter_blocks(doc) if isinstance(b, Heading)), None)
@@ -256,17 +265,22 @@ def render(doc: Document, pictures: Callable[[str], str | None] | None = None) -
     visitor = MarkdownVisitor(heading_offset=1 if title else 0, under_first_heading=source_line,
                               pictures=pictures)
     previous_article = False
-    for block in doc.blocks:
-        is_article = isinstance(block, Article)
-        if is_article and previous_article and not isinstance(
-            next(iter(block.blocks), None), Heading
-        ):
-            chunks.append("* * *")
-        chunk = visitor.visit(block)
-        if chunk:
-            chunks.append(chunk)
-            previous_article = is_article
-    return "\n\n".join(chunks) + "\n"
+    written = False
+    for piece in itertools.chain([doc], pieces):
+        for block in piece.blocks:
+            is_article = isinstance(block, Article)
+            if is_article and previous_article and not isinstance(
+                next(iter(block.blocks), None), Heading
+            ):
+                chunks.append("* * *")
+            chunk = visitor.visit(block)
+            if chunk:
+                chunks.append(chunk)
+                previous_article = is_article
+        if chunks:
+            yield ("\n\n" if written else "") + "\n\n".join(chunks)
+            written, chunks = True, []
+    yield "\n"
 
 
 @dataclass
@@ -281,6 +295,11 @@ class MarkdownOptions:
 
 
 def write_markdown(doc: Document, stream: BinaryIO, options: MarkdownOptions | None = None) -> None:
+    write_markdown_pieces(iter([doc]), stream, options)
+
+
+def write_markdown_pieces(pieces: Iterator[Document], stream: BinaryIO,
+                          options: MarkdownOptions | None = None) -> None:
     options = options or MarkdownOptions()
     made: list[str] = []
 
@@ -300,13 +319,14 @@ def write_markdown(doc: Document, stream: BinaryIO, options: MarkdownOptions | N
         made.append(name)
         return f"{(options.images_link or options.images).rstrip('/')}/{name}"
 
-    stream.write(render(doc, save).encode("utf-8", errors="replace"))
+    stream.writelines(text.encode("utf-8", errors="replace")
+                      for text in render_pieces(pieces, save))
 
 
 @hookimpl
 def register_writers(register: Callable[[Writer], None]) -> None:
     register(Writer(
-        name="markdown", write=write_markdown, extension="md", media_type="text/markdown",
+        name="markdown", write=write_markdown, write_pieces=write_markdown_pieces, extension="md", media_type="text/markdown",
         options=MarkdownOptions,
         description="CommonMark; pull quotes and captions labelled",
     ))

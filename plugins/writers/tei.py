@@ -24,9 +24,11 @@ is escaped by the serialiser, so the output is always well-formed.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -408,32 +410,64 @@ def header(doc: Document, ids: dict[str, str]) -> etree._Element:
 
 
 def build(doc: Document, options: TeiOptions) -> etree._Element:
-    root = etree.Element(f"{{{TEI}}}TEI", nsmap={None: TEI})
-    if doc.metadata.language and LANGUAGE_TAG.match(doc.metadata.language):
-        root.set(XML_LANG, doc.metadata.language)
-    ids = identifiers(list(dict.fromkeys([*doc.cleaners, *(e.plugin for e in doc.edits)])))
-    root.append(header(doc, ids))
-    inline = InlineWriter({e.id: e for e in doc.edits}, ids, options.breaks)
+    root, text = _root(doc)
     facsimile = Facsimile(doc) if options.facsimile else None
-    visitor = TeiVisitor(inline, options, facsimile)
-    text = sub(root, "text")
     body = sub(text, "body")
-    loose: list[Block] = []
-    for block in [*doc.blocks, None]:
-        if isinstance(block, Article) or block is None:
-            if loose:
-                visitor.into(body, [Article(blocks=loose)])
-                body[-1].set("type", "page")
-                loose = []
-            if block is not None:
-                visitor.into(body, [block])
-        else:
-            loose.append(block)
-    if not len(body):
-        sub(sub(body, "div", type="article"), "p")
+    writer = BodyWriter(TeiVisitor(_inline(doc, options), options, facsimile))
+    writer.add(body, doc.blocks)
+    writer.close(body)
     if facsimile:
         text.addprevious(facsimile.element())
     return root
+
+
+def _root(doc: Document) -> tuple[etree._Element, etree._Element]:
+    """The ``TEI`` element with its header, and its ``text`` (empty)."""
+    root = etree.Element(f"{{{TEI}}}TEI", nsmap={None: TEI})
+    if doc.metadata.language and LANGUAGE_TAG.match(doc.metadata.language):
+        root.set(XML_LANG, doc.metadata.language)
+    root.append(header(doc, _ids(doc)))
+    return root, sub(root, "text")
+
+
+def _ids(doc: Document) -> dict[str, str]:
+    return identifiers(list(dict.fromkeys([*doc.cleaners, *(e.plugin for e in doc.edits)])))
+
+
+def _inline(doc: Document, options: TeiOptions) -> InlineWriter:
+    return InlineWriter({e.id: e for e in doc.edits}, _ids(doc), options.breaks)
+
+
+class BodyWriter:
+    """Writes top-level blocks into a ``body``: an article as its division, and the loose
+    blocks between articles (a page's material that is no story's) as one of ``type="page"``
+    (they may run on from one call to the next)."""
+
+    def __init__(self, visitor: TeiVisitor) -> None:
+        self.visitor = visitor
+        self.loose: list[Block] = []
+        self.written = 0
+
+    def add(self, body: etree._Element, blocks: Iterable[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, Article):
+                self._flush(body)
+                self.visitor.into(body, [block])
+                self.written += 1
+            else:
+                self.loose.append(block)
+
+    def close(self, body: etree._Element) -> None:
+        self._flush(body)
+        if not self.written:
+            sub(sub(body, "div", type="article"), "p")
+
+    def _flush(self, body: etree._Element) -> None:
+        if self.loose:
+            self.visitor.into(body, [Article(blocks=self.loose)])
+            body[-1].set("type", "page")
+            self.loose = []
+            self.written += 1
 
 
 def write_tei(doc: Document, stream: BinaryIO, options: TeiOptions) -> None:
@@ -441,9 +475,45 @@ def write_tei(doc: Document, stream: BinaryIO, options: TeiOptions) -> None:
                                 pretty_print=True))
 
 
+def write_tei_pieces(pieces: Iterator[Document], stream: BinaryIO, options: TeiOptions) -> None:
+    """A long input's pieces as one TEI document, each piece's divisions written as it comes
+    (the header is the first piece's: its metadata, the cleaners that ran). A source with
+    positions, whose facsimile goes before the text, is gathered and written whole."""
+    first = next(pieces)
+    if options.facsimile and Facsimile(first):
+        whole = [first, *pieces]
+        edits = [e for piece in whole for e in piece.edits]
+        write_tei(dataclasses.replace(first, blocks=[b for p in whole for b in p.blocks],
+                                      edits=edits), stream, options)
+        return
+    root, text = _root(first)
+    sub(text, "body").append(etree.Comment(" body "))
+    head, tail = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                pretty_print=True).split(b"<!-- body -->")
+    stream.write(head.rstrip(b" "))
+    visitor = TeiVisitor(_inline(first, options), options)
+    writer = BodyWriter(visitor)
+    for piece in itertools.chain([first], pieces):
+        visitor.inline.edits = {e.id: e for e in piece.edits}
+        _write_children(stream, writer.add, piece.blocks)
+    _write_children(stream, lambda body, _: writer.close(body), [])
+    stream.write(tail.lstrip(b"\n"))
+
+
+def _write_children(stream: BinaryIO, fill: Callable[[etree._Element, list[Block]], None],
+                    blocks: list[Block]) -> None:
+    """The divisions ``fill`` makes of ``blocks``, written (as children of the ``body`` the
+    head opened: without a namespace declaration of their own)."""
+    body = etree.Element(f"{{{TEI}}}body", nsmap={None: TEI})
+    fill(body, blocks)
+    declared = f' xmlns="{TEI}"'.encode()
+    stream.writelines(etree.tostring(child, encoding="UTF-8", pretty_print=True).replace(
+        declared, b"", 1) for child in body)
+
+
 @hookimpl
 def register_writers(register: Callable[[Writer], None]) -> None:
     register(Writer(
-        name="tei", write=write_tei, extension="xml", media_type="application/tei+xml",
+        name="tei", write=write_tei, write_pieces=write_tei_pieces, extension="xml", media_type="application/tei+xml",
         options=TeiOptions, description="TEI P5 XML with the cleanups as editorial markup",
     ))
