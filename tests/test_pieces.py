@@ -8,9 +8,9 @@ import random
 
 import pagegen
 import pytest
-from lxml import etree
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 import copydesk
 from copydesk import PageBreak, api, iter_blocks
