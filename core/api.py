@@ -209,8 +209,8 @@ def convert(
     Returns the document written. A long input whose reader and writer can (print OCR to
     JSON, TEI or Markdown) is converted a piece at a time in bounded memory
     (:mod:`copydesk.pieces`); what is returned then is its record without the blocks:
-    metadata, cleaners and (unless
-    ``keep_edits`` is false, which keeps memory flat however long the input) the edits."""
+    metadata, cleaners and (unless ``keep_edits`` is false, which keeps memory flat however
+    long the input) the edits."""
     plugins = plugins or default_plugins()
     if isinstance(inputs, str | bytes | os.PathLike | Source) or hasattr(inputs, "read"):
         inputs = [inputs]  # type: ignore[list-item]
