@@ -43,9 +43,10 @@ def cleaned_pieces(pieces: Iterable[Document], clean: Callable[[Document], Docum
         record.cleaners.extend(c for c in done.cleaners if c not in record.cleaners)
         yield done
         del done, piece
-        gc.collect()  # (cleaners' inner functions that call themselves are cycles)
-        if n == 0:
-            gc.freeze()  # what stays (plugins, word lists) is never scanned again
+        if not gc.isenabled():  # (the CLI runs without the collector: the model is a tree)
+            gc.collect()  # a cleaner's inner function that calls itself is a cycle
+            if n == 0:
+                gc.freeze()  # what stays (plugins, word lists) is never scanned again
 
 
 def renumber_edits(doc: Document, offset: int) -> Document:
