@@ -50,6 +50,14 @@ SENTENCE_STARTS: dict[str, float] = json.loads(
 QUESTION_WORDS = frozenset(
     ["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must"])
 _FRAGMENT = lazyre.compile(r"([a-z][\w’'-]*)")
+# a day named after the first word: a weekday, or a month with the day's number ("November
+# 9th"): the preposition is "on" ("in November", "in 1917" name no day)
+_DAY_NEXT = lazyre.compile(
+    r"^\W*(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:january|"
+    r"february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
+    r"mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![.,]?\d))",
+    re.IGNORECASE)
+DAY_PREPOSITION = 2.0  # Zipf bonus of "On" before a named day
 _LONE_CAPITAL = lazyre.compile(r"^\s*([A-Z])\s*$")
 # a capitalised word after a character that does not end a sentence or open a quotation
 _MID_SENTENCE_WORD = lazyre.compile(r"(?<=[^\s.!?…:\"“”‘’'—(])\s+([A-Z][\w’']*)")
@@ -60,6 +68,7 @@ def candidates(fragment: str, sentence: str, vocab: Counter[str],
     """(score, word) for each capital before ``fragment`` (that fits the room of a drop cap of
     ``shape``, where the geometry shows one), best first."""
     question = sentence.rstrip().endswith("?")
+    day = bool(_DAY_NEXT.match(sentence[len(fragment):]))
     out = []
     for letter in string.ascii_uppercase:
         if not fits_hole(letter, shape):
@@ -68,6 +77,8 @@ def candidates(fragment: str, sentence: str, vocab: Counter[str],
         if word.lower() in QUESTION_WORDS and not question:
             continue
         score = start_score(word) + DOCUMENT_WEIGHT * math.log1p(vocab[word])
+        if day and word == "On":
+            score += DAY_PREPOSITION
         out.append((score, word))
     return sorted(out, reverse=True)
 

@@ -115,6 +115,13 @@ def test_reflow_uses_indentation():
     ("T\nhe storm broke over the city\nat dawn and lasted all day.\n", "The storm"),
     (" raqi forces entered the town\nwhere Iraqi flags now fly, and\nIraqi police patrol.\n",
      "Iraqi forces"),
+    # before a named day the preposition is "on" (the commoner "In" opens "In November")
+    (" n November 9th the Cossacks\narrived at Gatchina, where the\ngarrison was split.\n",
+     "On November"),
+    (" n Tuesday, the council voted\nto close the old bridge for a\nmonth of repairs.\n",
+     "On Tuesday"),
+    (" n November the Cossacks came\nto Gatchina, where the garrison\nwas hopelessly split.\n",
+     "In November"),
 ])
 def test_dropcap_restores_the_lost_letter(text, restored):
     doc = convert(text)
