@@ -4,7 +4,7 @@ be read of it (the paper's name, the issue's date, volume and number) goes to th
 
 Evidence: the band at the top of a page above its first running text (a column of three lines
 or more at the body's size) and its first picture; in it, lines a newspaper's masthead is
-made of (a date with its month or weekday and year, a price, a number or volume) anchor the
+made of (a date line that names the weekday, a price, a number or volume) anchor the
 masthead, and every line of the band level with them or above them belongs to it (the title,
 whatever the OCR made of an engraved title, the motto, the weather box). Captions by a
 picture, a headline under the first row of them (a report's title under its date line) and
@@ -43,6 +43,9 @@ DAY_MONTH_YEAR = lazyre.compile(
 MONTH_DAYYEAR = lazyre.compile(r"\b(" + "|".join(_MONTHS) + r")\.?\s*(\d{1,2})(1[5-9]\d\d)\b",
                            re.IGNORECASE)
 DATE_WORD = lazyre.compile(r"\b(" + "|".join(_MONTHS) + "|" + _WEEKDAYS + r")\b", re.IGNORECASE)
+WEEKDAY = lazyre.compile(r"\b(" + _WEEKDAYS + r")\b", re.IGNORECASE)
+DATE_PARTS = lazyre.compile(r"\b(" + "|".join(_MONTHS) + r")\b|\d+", re.IGNORECASE)
+WORDS = lazyre.compile(r"[^\W\d_]+")
 PRICE = lazyre.compile(r"^\W*(price|preis|prix|prezzo|precio)\b|\b(\d+|one|two|three|four|five|"
                    r"six|ten)\s*(cents?|pence|penny|centimes|rappen|pfennig)\b", re.IGNORECASE)
 NUMBER = lazyre.compile(r"^\W*(?:no|nr|n°|№)\.?\s*(\d[\d.,]*\d|\d)", re.IGNORECASE)
@@ -56,6 +59,20 @@ def is_masthead_line(text: str) -> bool:
                 or VOLUME.search(text))
 
 
+def is_anchor(text: str) -> bool:
+    """A line that shows a newspaper's masthead: a price, a number or a volume, or an issue's
+    date line, which names the weekday or carries more than the date ("FRIDAY, MAY 1, 1903",
+    "29. September 1943 Blatt 1 … Morgenausgabe"; a report's or a letter's date alone at the
+    top of its first page is none)."""
+    if NUMBER.match(text) or VOLUME.search(text) or (PRICE.search(text)
+                                                    and not YEAR.search(text)):
+        return True  # (a price with a year is a share's: "Price (04 Oct 2019): US$46.64")
+    if not iso_date(text):
+        return False
+    rest = DATE_PARTS.sub(" ", text)
+    return bool(WEEKDAY.search(text)) or sum(len(w) >= 3 for w in WORDS.findall(rest)) >= 2
+
+
 def masthead(page: Page, size: float) -> dict[int, Line]:
     """The page's masthead lines by id (none where its top holds no masthead)."""
     lines = [ln for ln in page.lines if ln.box is not None]
@@ -65,7 +82,7 @@ def masthead(page: Page, size: float) -> dict[int, Line]:
                   *(p.y0 for p in page.pictures if p.y0 < BAND * page.height)])
     band = [ln for ln in lines if ln.box.y1 <= bottom + 0.5 * ln.box.height  # type: ignore[union-attr]
             and not by_picture([ln], page.pictures, ln.box.height)]  # type: ignore[union-attr]
-    anchors = [ln for ln in band if is_masthead_line(ln.text)]
+    anchors = [ln for ln in band if is_anchor(ln.text)]
     if not anchors:
         return {}
     # a headline under the first row of them ends the masthead (a report's title under its

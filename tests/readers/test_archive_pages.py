@@ -107,8 +107,9 @@ def test_tei_names_the_issues_date(statesman, tmp_path):
 
 
 def test_a_reports_title_under_its_date_line_is_no_masthead():
-    """A research note's head: a date line, then the title in display type, then its price
-    and rating. The date line may be furniture; the title and what follows it are not."""
+    """A research note's head: a date line, then the title in display type, then its share
+    price (with the day's date) and rating. A date alone, naming no weekday, is no issue's
+    date line, and a price with a year is no newspaper's: none of it is a masthead."""
     def line(text: str, x: int, y: int, size: int) -> str:
         words = " ".join(f"<span class='ocrx_word'>{w}</span>" for w in text.split())
         return (f"<span class='ocr_line' title='bbox {x} {y} {x + 30 * len(text)} "
@@ -122,5 +123,20 @@ def test_a_reports_title_under_its_date_line_is_no_masthead():
     data = (f"<div class='ocr_page' title='bbox 0 0 2550 3300; scan_res 300'>{head}{body}"
             "</div>").encode()
     doc = copydesk.clean(copydesk.read(data, "hocr"))
-    assert _masthead(doc) == ["7 October 2019"]
+    assert _masthead(doc) == []
     assert "KIRKLAND LAKE GOLD Inc" in [b.text for b in iter_blocks(doc) if isinstance(b, Heading)]
+
+
+@pytest.mark.parametrize("line, anchors", [
+    ("NEW-YORK, FRIDAY, MAY 1, 1903.-FOURTEEN PAGES.", True),  # names the weekday
+    ("Mittwoch, 29. September 1943 Blatt 1 Morgenausgabe", True),
+    ("29. September 1943 Blatt 1 Morgenausgabe", True),  # more than the date
+    ("PRICE THREE CENTS.", True),
+    ("No. 6906", True),
+    ("7 October 2019", False),  # a report's date alone
+    ("Price (04 Oct 2019): US$46.64", False),  # a share's price
+])
+def test_what_anchors_a_masthead(line, anchors):
+    from copydesk.pagelayout.masthead import is_anchor
+
+    assert is_anchor(line) is anchors

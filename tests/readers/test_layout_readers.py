@@ -163,7 +163,9 @@ REST = ["night, and in the morning the", "guards were gone from the gates."]
     (["t the City Duma all atten-", "tion was on the new Gov-", "ernment, and the talks"], 190,
      "At"),  # "It" is likelier, but an I is far narrower than this room
     (["n November 9th Kerensky and", "his Cossacks came to the", "edge of the city and"], 180,
-     None),  # not "In": the room is too wide; "An" or "On" the words cannot tell, so left
+     "On"),  # not "In": the room is too wide; before a named day "On", not "An"
+    (["n end was put to the talks", "when the Cossacks came to", "the edge of the city and"], 180,
+     None),  # "An" or "On": the words cannot tell, so left
     (["t was late when the council", "met, and the members were", "tired of the long day"], 90,
      "It"),  # a room this narrow held an I
 ])
