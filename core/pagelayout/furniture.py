@@ -30,10 +30,11 @@ FOLIO = lazyre.compile(r"^[\W_]*(?:page\s*)?\d{1,4}[\W_]*$", re.IGNORECASE)
 def furniture(pages: list[Page], size: float | None = None) -> dict[int, str]:
     """``id(line) -> reason`` for running heads, folios and margin text on every page. A line
     in the top or bottom margin is a running head when its shape (digits aside) recurs on
-    other pages; or, within ``EDGE`` of the page's edge, when it stands apart from the text
-    around it, is set no larger than the body and is no caption (further in, only recurrence
-    tells a running head from a line of the page: a single page's are left as text). Where
-    the source says what a line's region is, its word stands."""
+    other pages; or, on a page of many, within ``EDGE`` of the page's edge, when it stands
+    apart from the text around it, is set no larger than the body and is no caption. A single
+    page's margin lines, which nothing shows to recur, stay text (folios, mastheads and text
+    beside the columns aside): human transcriptions of real scans keep them. Where the source
+    says what a line's region is, its word stands."""
     marked: dict[int, str] = {}
     size = body_size(pages) if size is None else size  # the body's type size
     edge_shapes: Counter[str] = Counter()
@@ -63,7 +64,7 @@ def furniture(pages: list[Page], size: float | None = None) -> dict[int, str]:
                 elif FIGURE_LABEL.match(text):
                     continue  # a caption's label, however often a page sets one there
                 elif edge_shapes[_shape(text)] >= 2 or (
-                        _in_margin(line, page, EDGE)
+                        len(pages) > 1 and _in_margin(line, page, EDGE)
                         and not _runs_into_text(line, levels, spacing)
                         and (line.font_size or 0) <= 1.05 * size
                         and _outermost(line, page, size, levels, spacing)

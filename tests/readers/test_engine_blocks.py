@@ -411,14 +411,23 @@ def test_real_research_note_reads_its_text_apart_from_the_sidebar_the_engine_ran
 
 def test_furniture_stands_where_it_is_on_the_page():
     """A running head comes before the page's text and its folio after it (it used to come
-    first too, so a model, a TEI ``fw`` or a reading-order check had the foot at the top)."""
-    head = _carea(["THE RIVERSIDE GAZETTE"], 300, 1200, top=200, size=30)
-    folio = _carea(["12"], 1250, 1300, top=3100, size=30)
-    data = _hocr_page(head, _carea(LEFT + RIGHT, 300, 2300, top=1000), folio)
-    blocks = [b for b in copydesk.read(data, "hocr").blocks if isinstance(b, TextBlock)]
-    assert isinstance(blocks[0], Boilerplate) and blocks[0].text == "THE RIVERSIDE GAZETTE"
-    assert isinstance(blocks[-1], Boilerplate) and blocks[-1].text == "12"
-    assert not any(isinstance(b, Boilerplate) for b in blocks[1:-1])
+    first too, so a model, a TEI ``fw`` or a reading-order check had the foot at the top).
+    On a single page the head, which nothing shows to recur, stays text; the folio does not."""
+    def page(number: int) -> bytes:
+        return _hocr_page(_carea(["THE RIVERSIDE GAZETTE"], 300, 1200, top=200, size=30),
+                          _carea(LEFT + RIGHT, 300, 2300, top=1000),
+                          _carea([str(number)], 1250, 1300, top=3100, size=30))
+
+    blocks = copydesk.read(page(12) + page(13), "hocr").blocks
+    cut = next(i for i, b in enumerate(blocks) if isinstance(b, copydesk.PageBreak))
+    for number, on_page in ((12, blocks[:cut]), (13, blocks[cut + 1:])):
+        texts = [b for b in on_page if isinstance(b, TextBlock)]
+        assert isinstance(texts[0], Boilerplate) and texts[0].text == "THE RIVERSIDE GAZETTE"
+        assert isinstance(texts[-1], Boilerplate) and texts[-1].text == str(number)
+        assert not any(isinstance(b, Boilerplate) for b in texts[1:-1])
+    single = [b for b in copydesk.read(page(12), "hocr").blocks if isinstance(b, TextBlock)]
+    assert not isinstance(single[0], Boilerplate) and single[0].text == "THE RIVERSIDE GAZETTE"
+    assert isinstance(single[-1], Boilerplate) and single[-1].text == "12"
 
 
 def test_a_bold_head_in_the_bodys_type_heads_a_section_not_a_story():
