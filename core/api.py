@@ -206,8 +206,8 @@ def convert(
     """Read, clean and write: several inputs make one edition, an article per story;
     ``options`` go to the writer, ``cleaner_options`` to the cleaners (see :func:`clean`).
 
-    Returns the document written. A long input whose reader and writer can (print OCR to
-    JSON, TEI or Markdown) is converted a piece at a time in bounded memory
+    Returns the document written. A long input whose reader and writer can (print OCR or
+    PDF to JSON, TEI or Markdown) is converted a piece at a time in bounded memory
     (:mod:`copydesk.pieces`); what is returned then is its record without the blocks:
     metadata, cleaners and (unless ``keep_edits`` is false, which keeps memory flat however
     long the input) the edits."""

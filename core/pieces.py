@@ -1,13 +1,14 @@
 """Long inputs converted a piece at a time, so that memory stays bounded however long they are.
 
-A reader with ``pieces`` (print OCR) reads a long input as a run of documents of a hundred
-pages or so, each ending, where it can, at a page whose last line ends a sentence; a writer
-with ``write_pieces`` (JSON, TEI, Markdown) writes such a run as one document as it comes. Each piece is
-read, cleaned and written before the next is read, so a 5,000-page file takes the memory of
-one piece. Cleaners see one piece at a time: what they take from the whole document (running
-heads' recurrence, the document's vocabulary, its paragraph conventions) comes from that
-piece's hundred pages, plenty for each. The document's language is found in the first piece
-and holds for every piece, as it does in a whole conversion; edit ids run on across pieces.
+A reader with ``pieces`` (print OCR, PDF) reads a long input as a run of documents of a
+hundred pages or so (print OCR: each ending, where it can, at a page whose last line ends a
+sentence); a writer with ``write_pieces`` (JSON, TEI, Markdown) writes such a run as one
+document as it comes. Each piece is read, cleaned and written before the next is read, so a
+5,000-page file takes the memory of one piece. Cleaners see one piece at a time: what they
+take from the whole document (running heads' recurrence, the document's vocabulary, its
+paragraph conventions) comes from that piece's hundred pages, plenty for each. The
+document's language is found in the first piece and holds for every piece, as it does in a
+whole conversion; edit ids run on across pieces.
 """
 
 from __future__ import annotations

@@ -148,3 +148,36 @@ def test_tei_and_markdown_are_written_piece_by_piece_as_one_document(
         got.find(".//{*}teiHeader")) == etree.tostring(expected.find(".//{*}teiHeader"))
     assert len(got.findall(".//{*}choice")) >= 0.95 * len(expected.findall(".//{*}choice"))
     assert len(got.findall(".//{*}pb")) == len(expected.findall(".//{*}pb")) == 13
+
+
+def test_a_long_pdf_is_read_in_pieces_of_pages(tmp_path, monkeypatch):
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    from copydesk.plugins.readers import pdf
+
+    words = " ".join(pagegen.load_chapters(shared=False)[1]).split()
+    path = tmp_path / "report.pdf"
+    page = canvas.Canvas(str(path), pagesize=letter)
+    for number in range(1, 10):
+        page.setFont("Times-Roman", 8)
+        page.drawString(72, 740, f"ANNUAL REPORT    page {number}")
+        page.setFont("Times-Roman", 10)
+        for i in range(20):
+            at = (number * 20 + i) * 11
+            page.drawString(72, 680 - 14 * i, " ".join(words[at:at + 11]))
+        page.showPage()
+    page.save()
+    monkeypatch.setattr(pdf, "PIECE_PAGES", 4)
+    source = Source.from_path(path)
+    pieces = list(pdf.read_pdf_pieces(source))
+    assert len(pieces) == 2  # pages 1-4, then 5-9 (a short last run joins the one before)
+    whole = pdf.read_pdf(source)
+    assert lines_of(b for p in pieces for b in p.blocks) == lines_of(whole.blocks)
+    assert [b.page for p in pieces for b in p.blocks if isinstance(b, PageBreak)] == [
+        str(n) for n in range(2, 10)]
+    out = tmp_path / "report.json"
+    api.convert(path, out)
+    doc = copydesk.read(out)
+    heads = [b.text for b in iter_blocks(doc) if isinstance(b, copydesk.Boilerplate)]
+    assert len(heads) == 9  # the running head recurs within each piece

@@ -34,7 +34,8 @@ from copydesk.plugins.readers._pdfbudget import budget
 from copydesk.plugins.readers.scan import scanned_pdf_pages
 
 KIND = "pdf"
-TIME_LIMIT = 300  # seconds a single PDF may take
+TIME_LIMIT = 300  # seconds a single PDF (or a piece of a long one) may take
+PIECE_PAGES = 100  # pages of a long PDF converted at a time (copydesk.pieces)
 DROP_SIZE = 2.0  # a first letter this many times larger than the rest of its line: a drop cap
 RULE_WIDTH = 3.0  # points: a graphic this thin (and long) is a rule
 MIN_TABLE = 50.0  # points: the least width of a table's rules
@@ -264,36 +265,82 @@ def _share(chars: list, style: re.Pattern[str]) -> float:
 
 
 def read_pdf(source: Source) -> Document:
+    data = _pdf_data(source)
+    with _pdfminer_errors():
+        pages = list(pages_of(data))
+    if not any(page.lines for page in pages):  # a scan: OCR it
+        return _scanned(data, source)
+    return document_from_pages(_with_images(pages, source))
+
+
+def read_pdf_pieces(source: Source) -> Iterator[Document]:
+    """A long PDF as documents of ``PIECE_PAGES`` pages (a short last run joins the one
+    before), laid out by pdfminer as they are needed; a short PDF, or one with no text layer
+    on its first pages (a scan, OCRed whole), is one piece, the document ``read_pdf`` makes."""
+    data = _pdf_data(source)
+    pages = pages_of(data)
+
+    def run() -> list[Page]:
+        with _pdfminer_errors():
+            return list(itertools.islice(pages, PIECE_PAGES))
+
+    ready = run()
+    if not any(page.lines for page in ready):
+        yield read_pdf(source)
+        return
+    while True:
+        after = run()
+        if len(after) < PIECE_PAGES // 2:
+            yield document_from_pages(_with_images(ready + after, source))
+            return
+        yield document_from_pages(_with_images(ready, source))
+        ready = after
+
+
+def _pdf_data(source: Source) -> bytes:
+    data = source.read_bytes()
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise InputError("not a PDF file")
+    return data
+
+
+@contextlib.contextmanager
+def _pdfminer_errors() -> Iterator[None]:
+    """pdfminer's work bounded in time and memory, and what it raises made a clear error."""
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
-    data = source.read_bytes()
-    if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise InputError("not a PDF file")
     try:
         with time_limit(TIME_LIMIT, f"stopped after {TIME_LIMIT} s: pdfminer could not lay "
                         "this PDF out in time"), budget(), quiet("pdfminer"):
-            pages = list(pages_of(data))
+            yield
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError("the PDF is encrypted; decrypt it first (e.g. qpdf --decrypt)") from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
         raise InputError(f"a damaged or truncated PDF ({type(exc).__name__})") from None
-    if not any(page.lines for page in pages):  # a scan: OCR it
-        try:
-            pages = scanned_pdf_pages(data, source.name, source.path)
-        except InputError as exc:
-            raise InputError(f"the PDF has no text layer (a scan), and {exc.message}") from None
-        if not any(page.lines for page in pages):
-            raise InputError("the PDF has no text layer, and Tesseract found no text on it")
-        doc = document_from_pages(pages)
-        doc.kind = "hocr"  # OCR: the cleaners of the hOCR it was read from
-        return doc
-    if source.path is not None:  # a captioned picture is cut from its page, rendered
+
+
+def _scanned(data: bytes, source: Source) -> Document:
+    try:
+        pages = scanned_pdf_pages(data, source.name, source.path)
+    except InputError as exc:
+        raise InputError(f"the PDF has no text layer (a scan), and {exc.message}") from None
+    if not any(page.lines for page in pages):
+        raise InputError("the PDF has no text layer, and Tesseract found no text on it")
+    doc = document_from_pages(pages)
+    doc.kind = "hocr"  # OCR: the cleaners of the hOCR it was read from
+    return doc
+
+
+def _with_images(pages: list[Page], source: Source) -> list[Page]:
+    """``pages`` told where their image is (a captioned picture is cut from its page,
+    rendered), for a PDF on disk."""
+    if source.path is not None:
         for page in pages:
             page.image, page.image_page = source.path.resolve(), page.number
             page.to_pixels = PDF_DPI / 72
-    return document_from_pages(pages)
+    return pages
 
 
 def sniff_pdf(head: bytes, name: str) -> float:
@@ -303,7 +350,7 @@ def sniff_pdf(head: bytes, name: str) -> float:
 @hookimpl
 def register_readers(register: Callable[[Reader], None]) -> None:
     register(Reader(
-        name=KIND, read=read_pdf, extensions=("pdf",), media_types=("application/pdf",),
+        name=KIND, read=read_pdf, pieces=read_pdf_pieces, extensions=("pdf",), media_types=("application/pdf",),
         sniff=sniff_pdf, kind=KIND, binary=True,
         description="a born-digital PDF: columns in reading order, running heads set apart",
     ))
