@@ -4,7 +4,7 @@ Generates ``--pages`` pages with ``pagegen.py`` (fixed seed), converts each to J
 copydesk (in process, default cleaners), and runs ``../shared/tools/score.py --batch`` over
 them. With ``--keep DIR`` the pages, gold and predictions stay in DIR for inspection.
 
-Use: ``python benchmarks/evaluate_print_ocr.py --pages 200 [--seed 1] [--keep /tmp/eval]``.
+Use: ``python benchmarks/evaluate_print_ocr.py --pages 200 [--seed 1] [--plural] [--keep /tmp/eval]``.
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ METRICS = ["body_wer", "hyphen_acc", "hyphen_join_acc", "hyphen_compound_acc", "
            "byline_r", "boilerplate_leak"]
 
 
-def generate(out: Path, pages: int, seed: int) -> None:
+def generate(out: Path, pages: int, seed: int, plural: bool = False) -> None:
     rng = random.Random(seed)
     chapters = pagegen.load_chapters()
     (out / "expected").mkdir(parents=True, exist_ok=True)
     for n in range(1, pages + 1):
-        text, gold = pagegen.make_page(rng, chapters, n)
+        text, gold = pagegen.make_page(rng, chapters, n, plural=plural)
         gold["source"] = f"page-{n:04d}.txt"
         (out / gold["source"]).write_text(text, encoding="utf-8")
         (out / "expected" / f"page-{n:04d}.json").write_text(
@@ -63,14 +63,17 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path)
+    parser.add_argument("--plural", action="store_true",
+                        help="pages with more of the conventions papers differ in")
     args = parser.parse_args()
     if not SCORER.exists():
         sys.exit(f"the scorer is not here: {SCORER} (it lives in the project's shared folder)")
     out = args.keep or Path(tempfile.mkdtemp(prefix="copydesk-eval-"))
-    generate(out, args.pages, args.seed)
+    generate(out, args.pages, args.seed, args.plural)
     seconds = convert_all(out)
     report = score(out)
-    print(f"pages: {report['pages']}  (seed {args.seed}; converted in {seconds:.1f} s)")
+    print(f"pages: {report['pages']}  (seed {args.seed}{', plural' if args.plural else ''}; "
+          f"converted in {seconds:.1f} s)")
     for key in METRICS:
         mean = report["mean"].get(key, {})
         if mean.get("mean") is not None:

@@ -243,7 +243,34 @@ def headline(rng: random.Random, paragraphs: list[str]) -> str:
                     w[0].upper() + w[1:] for i, w in enumerate(picked))
 
 
-def article(page: Page, paragraphs: list[str], first: bool) -> None:
+SECTIONS = ["NEWS", "World", "BUSINESS", "Opinion", "LOCAL", "Sport", "Arts & Culture"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "March", "May", "July", "September", "October", "December"]
+
+
+def opening_byline(rng: random.Random, name: str, plural: bool) -> str:
+    """A byline over a story: ``By X``, or (``plural``) one of the other shapes papers use."""
+    if not plural:
+        return f"By {name}"
+    other = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    return rng.choice([f"By {name}", f"BY {name.upper()}", f"By {name} and {other}",
+                       f"{name}, Staff Writer", f"{name} | Staff Writer",
+                       f"Story by {name}", f"By {name}, {rng.choice(PAPERS).title()}"])
+
+
+def closing_byline(rng: random.Random, name: str, plural: bool) -> str:
+    """A byline under a story: a contributor note, or (``plural``) a dash and a name or a
+    reporting credit."""
+    role = rng.choice(ROLES)
+    note = f"{name} is {role} for {rng.choice(PAPERS).title()} in {rng.choice(LAST)}ville."
+    if not plural:
+        return note
+    other = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    return rng.choice([note, f"— {name}", f"—{name.upper()}",
+                       f"Reporting by {name}; editing by {other}"])
+
+
+def article(page: Page, paragraphs: list[str], first: bool, plural: bool = False) -> None:
     rng, style = page.rng, page.style
     gold = {"paragraphs": list(paragraphs), "drop_cap": None, "byline": None}
     byline = rng.random()
@@ -254,11 +281,12 @@ def article(page: Page, paragraphs: list[str], first: bool) -> None:
         gold["title"] = headline(rng, paragraphs)
         page.block(wrap(gold["title"], [], style.width, rng, 0.0))
     if byline < 0.35:
-        gold["byline"] = f"By {name}"
+        gold["byline"] = opening_byline(rng, name, plural)
         page.block([gold["byline"]])
     letter_word = paragraphs[0].split()[0]
     dropcap = letter_word[0].isalpha() and letter_word[0].isupper() and len(
         letter_word.strip("“”\",.;:’'")) >= 2 and (not first or rng.random() < 0.8)
+    kept = plural and rng.random() < 0.3  # the OCR read the drop cap (a word cut after it)
     for k, text in enumerate(paragraphs):
         indent = "   " if style.paragraph_gap == "indent" and k else ""
         widths = [style.width - len(indent)]
@@ -266,7 +294,9 @@ def article(page: Page, paragraphs: list[str], first: bool) -> None:
             gold["drop_cap"] = text[0]
             widths = [style.width - 2, style.width - 4, style.width - 4]
             lines = wrap(text[1:], widths, style.width, rng, style.hyphenate)
-            if style.dropcap == "gap":
+            if kept:
+                lines[0] = text[0] + " " + lines[0]
+            elif style.dropcap == "gap":
                 lines[0] = " " + lines[0]
             else:
                 page.body(text[0])
@@ -275,19 +305,49 @@ def article(page: Page, paragraphs: list[str], first: bool) -> None:
             lines[0] = indent + lines[0]
         page.paragraph(lines, first=k == 0)
     if 0.35 <= byline < 0.6:
-        role = rng.choice(ROLES)
-        gold["byline"] = f"{name} is {role} for {rng.choice(PAPERS).title()} in {rng.choice(LAST)}ville."
+        gold["byline"] = closing_byline(rng, name, plural)
         page.block(wrap(gold["byline"], [], style.width, rng, 0.0))
     page.gold["articles"].append(gold)
 
 
+def paraphrase(rng: random.Random, sentence: str) -> str:
+    """A pull quote that is no longer the sentence word for word: a run of it, its words
+    thinned, between quotation marks (editors tighten what they lift)."""
+    words = sentence.rstrip(".!?").split()
+    start = rng.randrange(0, max(1, len(words) // 3))
+    words = words[start:]
+    for _ in range(max(1, len(words) // 6)):
+        if len(words) > 6:
+            del words[rng.randrange(1, len(words) - 1)]
+    text = " ".join(words).strip("“”\"‘’',;:")
+    return "“" + text[0].upper() + text[1:] + ".”"
+
+
+def running_head(rng: random.Random, number: int, plural: bool) -> str:
+    """A running head over the page: the paper and the page, or (``plural``) the date line,
+    a section label, or the page first."""
+    paper = rng.choice(PAPERS)
+    gap = " " * rng.randint(3, 12)
+    if not plural:
+        return f"{paper}{gap}Page {number}"
+    date = f"{rng.choice(WEEKDAYS)}, {rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(1990, 2024)}"
+    section = rng.choice(SECTIONS)
+    return rng.choice([f"{paper}{gap}Page {number}", f"{number}{gap}{paper}",
+                       f"{date}{gap}{paper}", f"{section.upper()}{gap}{paper}",
+                       f"{paper} | {section} | A{number}", f"{section}{gap}{date}"])
+
+
 def make_page(rng: random.Random, chapters: list[list[str]], number: int,
-              paragraphs_per_article: tuple[int, int] = (3, 9)) -> tuple[str, dict]:
-    """One page of OCR text and its gold."""
+              paragraphs_per_article: tuple[int, int] = (3, 9),
+              plural: bool = False) -> tuple[str, dict]:
+    """One page of OCR text and its gold. ``plural``: with more of the conventions papers
+    differ in (bylines of several shapes over or under a story, drop caps the OCR kept,
+    pull quotes that are not verbatim, running heads and folios of other shapes, a running
+    foot)."""
     style = Style.random(rng)
     page = Page(style=style, rng=rng)
     if rng.random() < 0.6:
-        head = f"{rng.choice(PAPERS)}{' ' * rng.randint(3, 12)}Page {number}"
+        head = running_head(rng, number, plural)
         page.lines += [head, ""]
         page.gold["boilerplate"].append(head)
     n_articles = rng.choice([1, 1, 2, 2, 3])
@@ -298,8 +358,10 @@ def make_page(rng: random.Random, chapters: list[list[str]], number: int,
         count = rng.randint(*paragraphs_per_article)
         start = rng.randrange(0, max(1, len(chapter) - count))
         paragraphs = chapter[start : start + count]
-        article(page, paragraphs, first=a == 0)
+        article(page, paragraphs, first=a == 0, plural=plural)
         if rng.random() < 0.6 and (quote := quotable(paragraphs, rng)):
+            if plural and rng.random() < 0.4:
+                quote = paraphrase(rng, quote)
             page.gold["pull_quotes"].append(quote)
             extras.append((pull_quote(rng, quote, style), False))
         if a < n_articles - 1 and extras and rng.random() < 0.5:
@@ -313,7 +375,11 @@ def make_page(rng: random.Random, chapters: list[list[str]], number: int,
     for lines, glued in extras:
         page.block(lines, glued=glued)
     if rng.random() < 0.6:
-        folio = rng.choice([str(number), f"— {number} —", f"Page {number}"])
+        folios = [str(number), f"— {number} —", f"Page {number}"]
+        if plural:
+            folios += [f"A{number}", f"Page {number} of {number + rng.randint(2, 30)}",
+                       f"{rng.choice(PAPERS)}{' ' * rng.randint(3, 9)}{number}"]
+        folio = rng.choice(folios)
         page.blank()
         page.lines.append(folio)
         page.gold["boilerplate"].append(folio)
@@ -325,12 +391,14 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--plural", action="store_true",
+                        help="more of the conventions papers differ in (see make_page)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     chapters = load_chapters()
     (args.out / "expected").mkdir(parents=True, exist_ok=True)
     for n in range(1, args.pages + 1):
-        text, gold = make_page(rng, chapters, n)
+        text, gold = make_page(rng, chapters, n, plural=args.plural)
         name = f"page-{n:04d}"
         gold["source"] = f"{name}.txt"
         (args.out / f"{name}.txt").write_text(text, encoding="utf-8")

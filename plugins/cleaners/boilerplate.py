@@ -3,12 +3,14 @@
 Looks at the first and last line groups of every page (pages are split at form feeds). A
 group of one or two lines there is page furniture when
 
-- it is a folio: a page number alone, dressed or not (``7``, ``— 7 —``, ``Page 7``, ``A7``);
+- it is a folio: a page number alone, dressed or not (``7``, ``— 7 —``, ``Page 7``, ``A7``,
+  ``Page 7 of 24``);
 - its text, digits aside, comes back at the top or the bottom of another page (a running
   head or foot: found by repetition); or
 - it is one line set as a running head: parts set apart (a wide gap, a bar or a bullet), a
   number or date in it, and no sentence ending it (``THE DAILY HERALD    Tuesday, May 3
-  Page 7``, ``31 | Culture | May 3, 2015 | The Gazette``).
+  Page 7``, ``31 | Culture | May 3, 2015 | The Gazette``); or, with neither, two or three
+  short labels, one in capitals, and no stop at all (``BUSINESS      The Evening Post``).
 
 Furniture becomes a ``Boilerplate`` block (``reason`` says which), kept so nothing is lost and
 recorded as an edit of kind ``boilerplate``; writers leave it out. Use: on by default for
@@ -28,13 +30,16 @@ from copydesk.textedit import EditLog
 from copydesk.textlines import SENTENCE_END, is_line_group
 
 NAME = "boilerplate"
-FOLIO = lazyre.compile(r"^[\W_]*(?:(?:page|p\.|seite)\s*)?[A-Z]?\d{1,4}[A-Z]?[\W_]*$", re.IGNORECASE)
+FOLIO = lazyre.compile(r"^[\W_]*(?:(?:page|p\.|seite)\s*)?[A-Z]?\d{1,4}[A-Z]?"
+                       r"(?:\s+(?:of|von|de|sur)\s+\d{1,4})?[\W_]*$", re.IGNORECASE)
 DATE = lazyre.compile(r"\b(?:1[6-9]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                   r"[a-z]*\.?\s+\d{1,2}\b|\bPage\s+\d+", re.IGNORECASE)
 MAX_LINES = 2
 # a running head's parts: set apart by a wide gap, or by a bar or bullet between spaces
 # ("News  38  May 3", "31 | Culture | May 3, 2015 | The Gazette")
 PARTS = lazyre.compile(r"\S(?:\s{2,}|\s+[|•·]\s+)\S")
+SEPARATOR = lazyre.compile(r"\s{2,}|\s+[|•·]\s+")
+MAX_PART_WORDS = 4  # words in each part of a running head that names no page or date
 
 
 def shape(text: str) -> str:
@@ -49,10 +54,19 @@ def reason(block: Paragraph, repeated: set[str]) -> str | None:
     if shape(text) in repeated:
         return "running-head"
     raw = block.lines[0].text.strip()
-    if (len(block.lines) == 1 and PARTS.search(raw) and (
-            DATE.search(raw) or re.search(r"\d", raw)) and not SENTENCE_END.search(raw)):
+    if len(block.lines) == 1 and PARTS.search(raw) and not SENTENCE_END.search(raw) and (
+            DATE.search(raw) or re.search(r"\d", raw) or _labels(raw)):
         return "running-head"
     return None
+
+
+def _labels(raw: str) -> bool:
+    """Whether a line is made of short labels set apart, one in capitals, and no sentence's
+    stop: a section and the paper's name (``BUSINESS      The Evening Post``)."""
+    parts = SEPARATOR.split(raw)
+    return 2 <= len(parts) <= 3 and not re.search(r"[.!?;:]", raw) and all(
+        1 <= len(p.split()) <= MAX_PART_WORDS for p in parts) and any(
+        p.isupper() and sum(c.isalpha() for c in p) >= 4 for p in parts)
 
 
 def pages(blocks: list[Block]) -> list[list[int]]:

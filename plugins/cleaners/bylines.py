@@ -1,9 +1,10 @@
 """The ``bylines`` cleaner: recognise author lines in print OCR before paragraphs are rebuilt.
 
-Two kinds: an opening byline, "By Jane Doe" (names, "and", an optional ", role"), alone in
-its group of lines or as the group's first line; and a closing one, alone in its group: a
-contributor note ("Jane Doe is a contributing editor in London.") or an agency's credit line
-("Reporting by Jane Doe; Editing by John Roe"). Each becomes a ``Byline`` block
+Two kinds: an opening byline, "By Jane Doe" (names, "and", an optional ", role"), "Story by
+Jane Doe", "Jane Doe, Staff Writer" or "Jane Doe | Staff Writer" (a name and a newsroom
+role), alone in its group of lines or as the group's first line; and a closing one, alone in
+its group: a contributor note ("Jane Doe is a contributing editor in London."), an agency's
+credit line ("Reporting by Jane Doe; Editing by John Roe") or a signature ("— Jane Doe"). Each becomes a ``Byline`` block
 (recorded as an edit of kind ``byline``, noting which kind), so ``reflow`` never joins it to a
 paragraph and ``articles`` can attach it to its story. Use: on by default for print OCR, web
 text and the layout readers (PDF, hOCR, ALTO);
@@ -33,6 +34,17 @@ CLOSING = lazyre.compile(
     r"fellow|professor|researcher|freelancer?|critic|commentator)\b"
     r"|(?:writes|reports|covers)\s+(?:on|about|for|from)\b)[^.]{0,80}\.$"  # "… writes on X from Y."
 )
+_NAMES = rf"{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{1,5}}"  # two names or more: a person
+_ROLE = (r"(?:(?:Staff|Senior|Chief|Special|Contributing|Political|Business|Sports?|Science|"
+         r"Foreign|Local|Associate|Deputy|Investigative|Managing)\s+)?(?:Writer|Reporter|"
+         r"Correspondent|Editor|Columnist|Contributor|Photographer|Critic)s?")
+# "Jane Doe, Staff Writer", "Jane Doe | Staff Writer", "Story by Jane Doe"
+NAMED_ROLE = lazyre.compile(rf"^(?!The\b){_NAMES}\s*(?:,|\||[–—])\s*(?i:{_ROLE})\.?$")
+STORY_BY = lazyre.compile(
+    rf"^(?:Story|Text|Words|Written|Reported)(?:\s+and\s+\w+)?\s+by\s+{_NAMES}"
+    rf"(?:,\s*[\w ]{{0,40}})?\.?$")
+# a story signed at its foot: "— Jane Doe", "—JANE DOE"
+SIGNED = lazyre.compile(rf"^[—–]\s*(?!The\b|THE\b){_NAME}(?:\s+{_NAME}){{1,3}}$")
 NOTE_START = lazyre.compile(rf"{_NAME}\s+{_NAME}")  # a note opens with a name (a quick test)
 REPORTING = lazyre.compile(
     r"^\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled)(?: and \w+)? by [A-Z].{0,200}$")
@@ -45,9 +57,9 @@ def byline_kind(text: str) -> str | None:
     text = " ".join(text.split())
     if len(text.split()) > MAX_WORDS:
         return None
-    if OPENING.match(text):
+    if OPENING.match(text) or STORY_BY.match(text) or NAMED_ROLE.match(text):
         return "opening"
-    if CLOSING.match(text) or REPORTING.match(text):
+    if CLOSING.match(text) or REPORTING.match(text) or SIGNED.match(text):
         return "closing"
     return None
 

@@ -236,6 +236,7 @@ def test_running_heads_and_folios_repeated_across_pages_are_boilerplate():
     "31 | Culture | November 22, 2015 | The Evening Gazette",
     "News  38  February 12, 2015",
     "THE DAILY HERALD    Tuesday, May 3    Page 7",
+    "BUSINESS       The Evening Post",  # a section and the paper: labels, one in capitals
 ])
 def test_a_running_head_of_one_page_is_boilerplate_by_its_shape(head):
     doc = convert(head + "\n\n" + COLUMN)
@@ -243,8 +244,19 @@ def test_a_running_head_of_one_page_is_boilerplate_by_its_shape(head):
         ("running-head", " ".join(head.split()))]
 
 
-def test_a_first_line_with_a_date_in_it_is_no_running_head():
-    doc = convert("On May 3, 2015 the council met.\n\n" + COLUMN)
+def test_a_page_of_so_many_is_a_folio():
+    doc = convert(COLUMN + "\nPage 7 of 24\n")
+    assert [(b.reason, b.text) for b in iter_blocks(doc) if isinstance(b, Boilerplate)] == [
+        ("folio", "Page 7 of 24")]
+
+
+@pytest.mark.parametrize("first", [
+    "On May 3, 2015 the council met.",
+    "Fire in the   OLD MILL.",  # a stop: a sentence
+    "FIRE DESTROYS THE OLD MILL",  # one part: a headline
+])
+def test_a_first_line_with_a_date_in_it_is_no_running_head(first):
+    doc = convert(first + "\n\n" + COLUMN)
     assert not [b for b in iter_blocks(doc) if isinstance(b, Boilerplate)]
 
 
@@ -275,6 +287,29 @@ def test_a_contributor_note_set_with_no_blank_line_around_it_ends_its_story(note
     assert [b.text for b in iter_blocks(doc) if isinstance(b, Byline)] == [" ".join(note.split())]
     assert all(note.split()[1] not in p for p in paragraphs(doc))
     assert len([b for b in doc.blocks if isinstance(b, Article)]) == 2
+
+
+@pytest.mark.parametrize("byline, kind", [
+    ("Ann Smith | Staff Writer", "opening"),
+    ("Ann Smith, Staff Writer", "opening"),
+    ("Story by Ann Smith", "opening"),
+    ("— Ann Smith", "closing"),
+    ("—ANN SMITH", "closing"),
+])
+def test_bylines_of_other_shapes(byline, kind):
+    """Papers sign stories in more ways than "By …" and a contributor note."""
+    text = ("Bridge Approved After Long Debate\n\n" + (byline + "\n\n" if kind == "opening" else "")
+            + COLUMN + ("\n" + byline + "\n" if kind == "closing" else ""))
+    doc = convert(text)
+    assert [b.text for b in iter_blocks(doc) if isinstance(b, Byline)] == [byline]
+    assert [e.note for e in doc.edits if e.kind == "byline"] == [kind]
+
+
+@pytest.mark.parametrize("line", ["— The End", "The Mayor, Senior Editor", "Paris, France"])
+def test_lines_like_bylines_that_name_no_one_are_none(line):
+    from copydesk.plugins.cleaners.bylines import byline_kind
+
+    assert byline_kind(line) is None
 
 
 def test_a_sentence_about_a_writer_inside_a_story_stays_in_it():
@@ -330,3 +365,18 @@ def test_words_split_after_their_first_capital_are_joined():
     assert "Plan B was" in paragraph and "T cells" in paragraph and "vitamin C is" in paragraph
     joins = [(e.original, e.replacement) for e in doc.edits if e.plugin == "wordsplits"]
     assert joins == [("Y ou", "You"), ("Y es", "Yes"), ("K erensky", "Kerensky")]
+
+
+@pytest.mark.parametrize("start, joined", [
+    ("T his was the signal", "This was the signal"),
+    ("O n the corner of the square", "On the corner of the square"),
+    ("A ll the guards had gone", "All the guards had gone"),
+    ("U sspensky Cathedral had a shell-hole", "Usspensky Cathedral had a shell-hole"),
+    ("A man came to the door", "A man came to the door"),  # A is a word: stays
+    ("A machinist from the works", "A machinist from the works"),
+    ("I am not sure of it", "I am not sure of it"),
+])
+def test_a_drop_cap_the_ocr_read_apart_is_joined_to_its_word(start, joined):
+    doc = convert(start + " and the night\nwent on without a word from\nanyone at all.\n",
+                  ["reflow", "wordsplits"])
+    assert paragraphs(doc)[0].startswith(joined)
