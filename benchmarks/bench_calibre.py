@@ -13,24 +13,19 @@ Use: ``python benchmarks/bench_calibre.py [--pages 100] [--runs 3]``.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from bench_print_ocr import make_document
+from bench_scale import measured
 
 
 def cpu_seconds(args: list[str]) -> float:
-    """The CPU seconds one command's process took (its children's included)."""
-    child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    if os.waitstatus_to_exitcode(status):
-        raise SystemExit(f"failed: {' '.join(args)}")
-    return usage.ru_utime + usage.ru_stime
+    """The CPU seconds one command's process took (``bench_scale.measured``)."""
+    return measured(args)[1]
 
 
 def main() -> None:
