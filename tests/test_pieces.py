@@ -181,3 +181,14 @@ def test_a_long_pdf_is_read_in_pieces_of_pages(tmp_path, monkeypatch):
     doc = copydesk.read(out)
     heads = [b.text for b in iter_blocks(doc) if isinstance(b, copydesk.Boilerplate)]
     assert len(heads) == 9  # the running head recurs within each piece
+
+
+def test_a_page_ending_in_one_huge_line_is_cut_into_pieces_quickly(small_pieces):
+    """Hostile input: a page's last line of thousands of words (the test of whether it ends
+    a sentence once took minutes on it)."""
+    import time
+
+    text = "\f".join(["word " * 30 + "\n" + "word " * 6000] * 9)
+    start = time.perf_counter()
+    pieces = list(print_ocr.read_print_ocr_pieces(Source(name="x.txt", data=text.encode())))
+    assert time.perf_counter() - start < 5 and len(pieces) == 2

@@ -26,8 +26,8 @@ _OPEN_END = lazyre.compile(r"[\w,;]$")
 
 PIECE_PAGES = 100  # pages a piece of a long input holds (at least; see read_print_ocr_pieces)
 PIECE_SLACK = 20  # … and how many more it may take to end where a paragraph ends
-# a page's last line that ends a sentence: four words or more, closed by . ! ? (and a quote)
-_ENDS_SENTENCE = lazyre.compile(r"(?:\S+\s+){3,}\S*[.!?][\"\'”’)]?\s*$")
+# a sentence's close: . ! ? (and a quote) at a line's end
+_ENDS_SENTENCE = lazyre.compile(r"[.!?][\"\'”’)]?$")
 
 
 def read_print_ocr(source: Source) -> Document:
@@ -81,8 +81,9 @@ def _pages(source: Source) -> Iterator[str]:
 
 
 def _ends_paragraph(page: str) -> bool:
+    """Whether a page's last line ends a sentence (and has four words or more)."""
     last = page.rstrip().rpartition("\n")[2]
-    return bool(_ENDS_SENTENCE.search(last))
+    return bool(_ENDS_SENTENCE.search(last)) and len(last.split(None, 4)) >= 4
 
 
 def sniff_print_ocr(head: bytes, name: str) -> float:
