@@ -103,6 +103,7 @@ def _ngrams() -> tuple[dict[str, str], dict[str, str], float, float]:
             float(sum(map(int, bigrams.values()))))
 
 
+@lru_cache(maxsize=1 << 16)
 def attraction(a: str | None, b: str | None) -> float:
     """log10 of how much likelier ``a b`` is than ``a`` and ``b`` apart (0 when the bigram
     list does not have the pair, or the pair repels)."""
@@ -153,6 +154,13 @@ class _InMemory:
         self.rows = _known_rows(language)
         self.has_rows = self.rows is not None
         self.unigrams, self.bigrams, self.n_uni, self.n_bi = _ngrams()
+        # every ending of a common word: a string read whose end is none can become none
+        self.endings = frozenset(w[k:] for w in self.common for k in range(len(w) + 1))
+
+    def ends(self, low: str) -> list[bool]:
+        """For each position of ``low``, whether what follows it ends some common word."""
+        endings = self.endings
+        return [low[k:] in endings for k in range(len(low) + 1)]
 
     def common_among(self, strings: Iterable[str]) -> Iterable[str]:
         return self.common.intersection(strings)
@@ -176,6 +184,10 @@ class _OnDisk:
         self.has_rows = bool(meta["rows"])
         self.n_uni, self.n_bi = float(meta["n_uni"]), float(meta["n_bi"])
         self.head = lru_cache(maxsize=1 << 16)(self._head)
+
+    def ends(self, low: str) -> list[bool]:
+        """Every ending taken as possible (the filter of the tables in memory is not stored)."""
+        return [True] * (len(low) + 1)
 
     def common_among(self, strings: Iterable[str]) -> Iterable[str]:
         asked = list(strings)
@@ -300,9 +312,9 @@ def variants(word: str, language: str, least: float = LEAST_COMMON, *,
     if capital_only and not capital:
         return {}
     start = 1 if word[:1].isupper() else 0
-    inside = sorted(((i, size, table[read]) for size in range(1, LONGEST + 1)
-                     for i in range(start, len(word) - size + 1)
-                     if (read := word[i:i + size]) in table), key=itemgetter(0))
+    inside = [(i, size, table[read]) for i in range(start, len(word))
+              for size in range(1, min(LONGEST, len(word) - i) + 1)
+              if (read := word[i:i + size]) in table]  # by position, then size
     matches = capital + inside
     if word[:1].isupper():  # a capital read as it stands and as its small letter
         folded = word[0].lower() + word[1:LONGEST]
@@ -314,6 +326,7 @@ def variants(word: str, language: str, least: float = LEAST_COMMON, *,
     found: dict[str, float] = {}
     t = tables(language)
     head_of = t.head
+    ends = t.ends(low)
     # a real word is taken for two confusions only of a common word (``lho`` of ``the``)
     twice = least if least <= LEAST_COMMON else max(least, TWICE_REAL)
     for n, (i, size, rights) in enumerate(matches[:firsts]):
@@ -322,7 +335,8 @@ def variants(word: str, language: str, least: float = LEAST_COMMON, *,
             break
         rest = low[i + size:]
         # every right side at once: the strings made, looked up in the lexicon together
-        for new in t.common_among(map((before + "{}" + rest).format, rights.every)):
+        for new in (t.common_among(map((before + "{}" + rest).format, rights.every))
+                    if ends[i + size] else ()):
             rate = rights.rate[new[i:len(new) - len(rest)]]
             if rate > found.get(new, 0.0) and frequency(new, language) >= least:
                 found[new] = rate
@@ -332,7 +346,7 @@ def variants(word: str, language: str, least: float = LEAST_COMMON, *,
                 continue
             rate = rights.rate[right]
             for j, size2, rights2 in matches[n + 1:]:
-                if j < i + size:
+                if j < i + size or not ends[j + size2]:
                     continue
                 middle = head + low[i + size:j]
                 if j > i + size and head_of(middle) < twice:

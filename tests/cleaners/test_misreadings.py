@@ -180,6 +180,31 @@ def test_the_precomputed_variants_are_those_the_search_finds():
     assert channel.known_variants("tho", "en")["the"] > 0
 
 
+def test_the_search_in_memory_finds_what_the_search_on_disk_finds(monkeypatch):
+    """In memory the search skips a string read whose end ends no common word; on disk
+    (short documents) it tries every one: both find the same variants."""
+    import random
+
+    from copydesk.plugins.cleaners import _ocrchannel as channel
+
+    if channel._on_disk("en") is None:
+        pytest.skip("no cache folder for the tables on disk")
+    monkeypatch.setattr(channel, "_loaded", {})
+    assert isinstance(channel.tables("en"), channel._OnDisk)
+    rng = random.Random(11)
+    words = sorted(w for w in channel.lexicon("en") if w.isalpha() and len(w) > 3)
+    garbled = ["tbe", "liave", "rnorning", "Tlie", "wliich", "oonsiderable", "Goverument"]
+    for word in rng.sample(words, 150):
+        at = rng.randrange(len(word))
+        garbled.append(word[:at] + rng.choice("ilrnmhbcoe1") + word[at + 1:])
+    least = {w: channel.least_correction(w, "en") for w in garbled}
+    on_disk = {w: channel.variants(w, "en", least[w]) for w in garbled}
+    channel.load("en")
+    assert isinstance(channel.tables("en"), channel._InMemory)
+    assert {w: channel.variants(w, "en", least[w]) for w in garbled} == on_disk
+    assert on_disk["tbe"]["the"] > 0 and on_disk["wliich"]["which"] > 0
+
+
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
