@@ -3,7 +3,8 @@
 Every pair of consecutive body lines — across blank lines, column breaks and the pull quotes or
 captions set between them — is either a wrapped line or a paragraph end. The evidence, in order:
 
-1. a word split at the line end (``fight-``) continues; a line of one capital letter (a drop
+1. a word split at the line end (``fight-``) continues, and so does a line that ends on an
+   article, preposition or conjunction (``… did the``); a line of one capital letter (a drop
    cap read on its own) ends, and a bulleted line starts a paragraph;
 2. when the document marks wrapped lines with trailing spaces (some OCR engines do, and the
    document shows it by its own statistics), the trailing space decides, unless a finished
@@ -43,6 +44,10 @@ BULLETS = "•▪◦●■‣⁃"
 PROPORTIONAL_SPARE = 0.3  # how much wider than average the next word may be
 MIN_BLANK_ENDS = 3  # blank lines after finished sentences needed to judge what they mean
 ROUNDING = 0.05  # characters: a line's fill is kept to three places, its width so recovered
+# words no paragraph ends on: articles, prepositions and conjunctions that need what follows
+NEVER_LAST = frozenset(
+    "a an the of to and or nor but with from by for at into onto upon than whose their its "
+    "our your my".split())
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,8 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
         return False  # a drop cap read as a line of its own: dropcap joins it
     indented = _indent(line) > conv.indent
     ends_sentence = sentence_end(text)
+    if not ends_sentence and text.rsplit(None, 1)[-1].lower() in NEVER_LAST:
+        return True  # "… did the" / "Bolsheviki set up?": a wrapped line whatever its end
     if conv.trailing_space_wraps:
         if text != prev.text:
             if (ends_sentence and not start[:1].islower() and not line.blank_before

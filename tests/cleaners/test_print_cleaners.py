@@ -82,6 +82,18 @@ def test_a_trailing_space_yields_to_a_next_word_that_would_have_fitted():
     assert [p.split()[0] for p in paragraphs(convert(text, ["reflow"]))] == ["It", "By", "The"]
 
 
+def test_a_line_ending_on_an_article_is_wrapped_whatever_its_trailing_space():
+    """Trailing spaces mark wrapped lines here, but one wrapped line lost its space and the
+    next starts with a name: a line that ends on ``the`` ends no paragraph."""
+    text = ("Many questions will suggest \nthemselves to the mind of \nthe reader.\n"
+            "What kind of a government \nstructure and of what kind \nof law did the\n"
+            "Bolsheviki set up, and why \ndid they disperse by force \n"
+            "the assembly they had called \nfor so long?\n"
+            "The answer lies in the story \nof the months that led up to \n"
+            "the rising in the capital \nand in the towns of the \nprovinces.\n")
+    assert [p.split()[0] for p in paragraphs(convert(text, ["reflow"]))] == ["Many", "What", "The"]
+
+
 def test_blank_lines_after_finished_sentences_end_paragraphs_where_columns_break_too():
     """Blank lines mark column breaks (three fall inside sentences, where columns happen to
     be full) and paragraph ends: far more fall after a finished sentence than column
