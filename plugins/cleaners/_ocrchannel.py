@@ -103,6 +103,14 @@ def _ngrams() -> tuple[dict[str, str], dict[str, str], float, float]:
             float(sum(map(int, bigrams.values()))))
 
 
+def pair_zipf(a: str, b: str) -> float:
+    """How common the two words ``a b`` (small letters) are in a row, on the Zipf scale of
+    ``wordfreq`` (log10 of occurrences per billion pairs); 0 for a pair the list lacks."""
+    t = tables("en")  # (the n-grams are English)
+    pair = t.gram(f"{a} {b}")
+    return math.log10(int(pair) / t.n_bi * 1e9) if pair else 0.0
+
+
 @lru_cache(maxsize=1 << 16)
 def attraction(a: str | None, b: str | None) -> float:
     """log10 of how much likelier ``a b`` is than ``a`` and ``b`` apart (0 when the bigram

@@ -10,9 +10,12 @@ strongest first:
    after the break (``France-|Presse``,
    ``al-|Baghdadi``), keeps the hyphen; so does an acronym before it (``US-|supported``);
 2. the document itself: how often the joined and the hyphenated forms occur elsewhere in it;
-3. word frequencies (``wordfreq``): the joined form is taken when it is a word about as common
-   as its parts; a join that makes no known word from two common words keeps the hyphen
-   (``self-|imposed``); a join of fragments that are not words is taken (``Bagh-|dadi``).
+3. word frequencies (``wordfreq``): the joined form is taken when it is a common word; two
+   words far commoner in a row (symspellpy's bigram counts) than joined keep the hyphen
+   (``dining-|room``, but not ``be-|held``: a word of grammar first); else the joined form is
+   taken when it is a word about as common as its parts; a join that makes no known word
+   from two common words keeps the hyphen (``self-|imposed``); a join of fragments that are
+   not words is taken (``Bagh-|dadi``).
 
 Acts on the line ends that ``reflow`` marks (zero-width ``break`` marks after a hyphen). Every
 decision is recorded as an edit (``join`` or ``keep-hyphen``, with the source line) and marked
@@ -39,6 +42,11 @@ _WORD_CHAR = lazyre.compile(r"[\w’'-]")
 KNOWN = 3.5  # Zipf frequency at which a joined form is a word, whatever its parts
 MARGIN = 3.0  # how much rarer than its rarer part a joined word may be and still be taken
 PART = 2.0  # Zipf frequency from which each side of an unknown join counts as a word
+# a pair of words far commoner in a row (symspellpy's bigram counts) than joined is a
+# compound (``top-|hat``, ``dining-|room``), unless the first is a word of grammar (``be held``)
+APART = 1.0  # Zipf: how much commoner in a row than joined
+APART_LEAST = 2.0  # Zipf: how common in a row at least
+FIRST_MOST = 6.0  # Zipf: the first word's frequency under this (``be``, ``in``, ``some`` are not)
 NAME_PREFIXES = frozenset({"Mc", "Mac", "O’", "O'"})
 SUFFIXES = frozenset(
     ["ly", "ness", "ment", "ments", "ing", "ings", "ed", "er", "ers", "est", "tion", "tions", "sion", "ful", "less", "able", "ible", "ity", "ous", "ive", "al", "ally", "ism", "ist", "ists", "ize", "ise", "ized", "ised"])
@@ -76,6 +84,11 @@ def decide(fragment: str, following: str, vocabulary: Counter[str]) -> tuple[boo
     z_last, z_next = zipf(last.lower()), zipf(following.lower())
     if z_joined >= KNOWN:
         return True, "a known word"
+    from copydesk.plugins.cleaners._ocrchannel import pair_zipf  # (the pair counts: on demand)
+
+    apart = pair_zipf(last.lower(), following.lower())
+    if apart >= APART_LEAST and apart >= z_joined + APART and z_last < FIRST_MOST:
+        return False, "a compound: its words are far commoner apart than joined"
     if z_joined > 0:
         if z_joined >= min(z_last, z_next) - MARGIN:
             return True, "a known word"

@@ -45,9 +45,9 @@ PROPORTIONAL_SPARE = 0.3  # how much wider than average the next word may be
 MIN_BLANK_ENDS = 3  # blank lines after finished sentences needed to judge what they mean
 ROUNDING = 0.05  # characters: a line's fill is kept to three places, its width so recovered
 # words no paragraph ends on: articles, prepositions and conjunctions that need what follows
-NEVER_LAST = frozenset(
-    "a an the of to and or nor but with from by for at into onto upon than whose their its "
-    "our your my".split())
+NEVER_LAST = frozenset({"a", "an", "the", "of", "to", "and", "or", "nor", "but", "with", "from",
+                        "by", "for", "at", "into", "onto", "upon", "than", "whose", "their",
+                        "its", "our", "your", "my"})
 
 
 @dataclass(frozen=True)

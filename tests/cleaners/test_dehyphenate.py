@@ -24,6 +24,13 @@ from copydesk.plugins.cleaners.dehyphenate import decide
     ("al", "Baghdadi", False),
     ("10", "1", False),
     ("slate", "roofed", False),
+    # two words far commoner in a row than joined: a compound ...
+    ("dining", "room", False),
+    ("old", "fashioned", False),
+    ("top", "hat", False),
+    # ... unless the first is a word of grammar
+    ("be", "held", True),
+    ("be", "sought", True),
 ])
 def test_decisions_from_word_evidence(fragment, following, join):
     assert decide(fragment, following, Counter())[0] is join
