@@ -11,7 +11,9 @@ letter is then known, not guessed).
 Otherwise every capital is tried before the fragment, and the resulting word scored by how
 often it starts a sentence (``sentence_starts.json``: shares of sentence-initial words in
 public-domain books), or else by its frequency (``wordfreq``) less ``RARE_START`` (it is not a
-usual first word), and by how often the document itself uses it in mid-sentence (names);
+usual first word), by how much likelier it is with the word after it than apart (symspellpy's
+bigram counts: "An enormous", not "In enormous"; before a named day, "On"), and by how often
+the document itself uses it in mid-sentence (names);
 words that would make the sentence a question (``Is``, ``Does``…) are left out unless it
 ends with ``?``. The letter is restored only when the best word is common enough
 (``MIN_ZIPF``; where the page geometry shows the hole, only ``SEEN_MIN_ZIPF``, and only
@@ -35,6 +37,7 @@ from statistics import median
 
 from copydesk import Cleaner, Document, Paragraph, hookimpl, lazyre, wordfreqs
 from copydesk.model.nodes import FLOATS, Block, Container, TextBlock
+from copydesk.plugins.cleaners._ocrchannel import attraction
 from copydesk.textedit import EditLog
 
 NAME = "dropcap"
@@ -50,14 +53,18 @@ SENTENCE_STARTS: dict[str, float] = json.loads(
 QUESTION_WORDS = frozenset(
     ["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must"])
 _FRAGMENT = lazyre.compile(r"([a-z][\w’'-]*)")
-# a day named after the first word: a weekday, or a month with the day's number ("November
-# 9th"): the preposition is "on" ("in November", "in 1917" name no day)
+# a day named after the first word: a weekday, a month with the day's number ("November
+# 9th") or the day's ordinal ("the 11th"): the preposition is "on" ("in November", "in 1917"
+# name no day)
 _DAY_NEXT = lazyre.compile(
-    r"^\W*(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:january|"
+    r"^\W*(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"the\s+\d{1,2}(?:st|nd|rd|th)\b|(?:january|"
     r"february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
     r"mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![.,]?\d))",
     re.IGNORECASE)
 DAY_PREPOSITION = 2.0  # Zipf bonus of "On" before a named day
+CONTEXT = 1.0  # weight of the first two words' attraction (log10: how much likelier together)
+_NEXT_WORD = lazyre.compile(r"\s+([A-Za-z]+)")
 _LONE_CAPITAL = lazyre.compile(r"^\s*([A-Z])\s*$")
 # a capitalised word after a character that does not end a sentence or open a quotation
 _MID_SENTENCE_WORD = lazyre.compile(r"(?<=[^\s.!?…:\"“”‘’'—(])\s+([A-Z][\w’']*)")
@@ -69,6 +76,8 @@ def candidates(fragment: str, sentence: str, vocab: Counter[str],
     ``shape``, where the geometry shows one), best first."""
     question = sentence.rstrip().endswith("?")
     day = bool(_DAY_NEXT.match(sentence[len(fragment):]))
+    following = _NEXT_WORD.match(sentence, len(fragment))
+    after = following.group(1).lower() if following else None
     out = []
     for letter in string.ascii_uppercase:
         if not fits_hole(letter, shape):
@@ -77,6 +86,8 @@ def candidates(fragment: str, sentence: str, vocab: Counter[str],
         if word.lower() in QUESTION_WORDS and not question:
             continue
         score = start_score(word) + DOCUMENT_WEIGHT * math.log1p(vocab[word])
+        if after:  # how much likelier the two words are together than apart ("An enormous")
+            score += CONTEXT * attraction(word.lower(), after)
         if day and word == "On":
             score += DAY_PREPOSITION
         out.append((score, word))

@@ -178,6 +178,9 @@ def misreadings(doc: Document, options: Options | None = None) -> Document:
             return block  # furniture (mastheads, running heads, folios) stays as read
         found = corrections(block.text, language, seen, options.threshold, engine, weigh,
                             misread)
+        opening = len(block.text) - len(block.text.lstrip())
+        if found and found[0][0] == opening and block.text[opening:opening + 1].islower():
+            found = found[1:]  # a block opening in small letters: a drop cap's rest, as read
         if not found:
             return block
         return log.replace_many(block, [(s, e, new) for s, e, new, _ in found], "correct",

@@ -134,6 +134,11 @@ def test_reflow_uses_indentation():
      "On Tuesday"),
     (" n November the Cossacks came\nto Gatchina, where the garrison\nwas hopelessly split.\n",
      "In November"),
+    (" n the 23rd of October the Cossacks\ncame to Gatchina, where the\ngarrison was split.\n",
+     "On the 23rd"),
+    # the next word weighs in: "An enormous" goes together, "In enormous" does not
+    (" n enormous crowd stood outside\nthe palace gates all through the\ncold night.\n",
+     "An enormous"),
 ])
 def test_dropcap_restores_the_lost_letter(text, restored):
     doc = convert(text)
@@ -142,9 +147,23 @@ def test_dropcap_restores_the_lost_letter(text, restored):
     assert edit.plugin == "dropcap" and edit.original == "" and edit.replacement == restored[0]
 
 
-def test_dropcap_leaves_a_gap_it_cannot_decide():
-    doc = convert(" hat was the question that\nnobody in the room could answer.\n")
-    assert paragraphs(doc)[0].startswith("hat was")
+def test_a_paragraph_opening_in_small_letters_is_not_corrected_as_a_misreading():
+    """``herlock`` lost its drop cap S: the misreadings cleaner does not make it
+    ``sherlock`` (a word in small letters that opens a paragraph is a drop cap's rest)."""
+    doc = convert(" herlock Holmes glanced sharply\nacross at me with a slight shrug\n"
+                  "of his shoulders and went on.\n")
+    assert paragraphs(doc)[0].startswith("herlock Holmes")
+    assert not [e for e in doc.edits if e.plugin == "misreadings" and e.original == "herlock"]
+
+
+@pytest.mark.parametrize("text", [
+    " hat was the question that\nnobody in the room could answer.\n",
+    # "It" is the commoner first word, "At this" the commoner pair: too close to call
+    " t this there was ironic laughter\nfrom the benches at the back of\nthe long hall.\n",
+])
+def test_dropcap_leaves_a_gap_it_cannot_decide(text):
+    doc = convert(text)
+    assert paragraphs(doc)[0].startswith(text[1:8])
     assert not [e for e in doc.edits if e.kind == "supply"]
 
 
