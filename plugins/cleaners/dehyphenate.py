@@ -6,7 +6,8 @@ strongest first:
 
 0. the source's own reading, where it gives the word with its hyphen (ALTO's
    ``SUBS_CONTENT``);
-1. a suffix after the break (``trustful-|ly``) joins; a number on either side, or a capital
+1. a suffix after the break (``trustful-|ly``) joins; a number on either side (in figures,
+   or in words: ``sixty-|five``), or a capital
    after the break (``France-|Presse``,
    ``al-|Baghdadi``), keeps the hyphen; so does an acronym before it (``US-|supported``);
 2. the document itself: how often the joined and the hyphenated forms occur elsewhere in it;
@@ -47,6 +48,11 @@ PART = 2.0  # Zipf frequency from which each side of an unknown join counts as a
 APART = 1.0  # Zipf: how much commoner in a row than joined
 APART_LEAST = 2.0  # Zipf: how common in a row at least
 FIRST_MOST = 6.0  # Zipf: the first word's frequency under this (``be``, ``in``, ``some`` are not)
+# numbers in words from 21 to 99 keep their hyphen (twenty-|five)
+TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                   "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                   "ninth"})
 NAME_PREFIXES = frozenset({"Mc", "Mac", "O’", "O'"})
 SUFFIXES = frozenset(
     ["ly", "ness", "ment", "ments", "ing", "ings", "ed", "er", "ers", "est", "tion", "tions", "sion", "ful", "less", "able", "ible", "ity", "ous", "ive", "al", "ally", "ism", "ist", "ists", "ize", "ise", "ized", "ised"])
@@ -84,6 +90,8 @@ def decide(fragment: str, following: str, vocabulary: Counter[str]) -> tuple[boo
     z_last, z_next = zipf(last.lower()), zipf(following.lower())
     if z_joined >= KNOWN:
         return True, "a known word"
+    if last.lower() in TENS and following.lower() in UNITS:
+        return False, "a number in words (sixty-five)"
     from copydesk.plugins.cleaners._ocrchannel import pair_zipf  # (the pair counts: on demand)
 
     apart = pair_zipf(last.lower(), following.lower())

@@ -31,6 +31,7 @@ from copydesk.plugins.cleaners.dehyphenate import decide
     # ... unless the first is a word of grammar
     ("be", "held", True),
     ("be", "sought", True),
+    ("sixty", "five", False),  # a number in words
 ])
 def test_decisions_from_word_evidence(fragment, following, join):
     assert decide(fragment, following, Counter())[0] is join
