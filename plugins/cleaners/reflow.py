@@ -16,7 +16,7 @@ captions set between them — is either a wrapped line or a paragraph end. The e
    the line (no typesetter leaves that room inside a paragraph), when the next line is
    indented, or when the reader's page geometry (a gap, an indent) marks it as a start;
 6. a full line that closes a quotation, followed by one that opens another, ends the paragraph
-   (dialogue gives each speaker's turn its own paragraph);
+   (dialogue gives each speaker's turn its own paragraph), trailing space or not;
 7. a full line ending a sentence, followed by a blank line, ends the paragraph when this
    document's blank lines mostly separate paragraphs (rather than mark column breaks): when
    short last lines stand before most of them, or when far more of them follow a finished
@@ -130,6 +130,8 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
                 # the next line right under it, its first word short enough for this one:
                 # stronger than a trailing space, which some last lines keep
                 return False
+            if _turn_of_speech(text, start):
+                return False
             return not (ends_sentence and indented and start[:1].islower())
         return not (ends_sentence or start[:1].isupper() or start[:1] in "\"“‘'«")
     if start[:1].islower():
@@ -140,9 +142,15 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
         return False  # indented, or a paragraph start the page geometry shows
     if _next_word_fits(prev, text, start):
         return False
-    if text[-1] in "”\"" and start[0] in "“\"" and text[-2:-1] in ".!?…,":
-        return False  # a quotation closes, another opens: the next speaker's turn
+    if _turn_of_speech(text, start):
+        return False
     return not (line.blank_before and conv.blank_is_paragraph)
+
+
+def _turn_of_speech(text: str, start: str) -> bool:
+    """Whether a line closing a quotation (``text``, right-stripped) is followed by one that
+    opens another (``start``): the next speaker's turn, a paragraph of its own."""
+    return text[-1] in "”\"" and start[0] in "“\"" and text[-2:-1] in ".!?…,"
 
 
 def _next_word_fits(prev: Line, text: str, start: str) -> bool:

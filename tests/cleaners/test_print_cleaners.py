@@ -94,6 +94,19 @@ def test_a_line_ending_on_an_article_is_wrapped_whatever_its_trailing_space():
     assert [p.split()[0] for p in paragraphs(convert(text, ["reflow"]))] == ["Many", "What", "The"]
 
 
+def test_dialogue_gets_a_paragraph_per_turn_where_trailing_spaces_mark_wrapped_lines():
+    """The last line of a turn keeps its trailing space here, like every wrapped line: a
+    quotation closing at a line end, another opening on the next line, end the paragraph."""
+    text = ("Holmes turned to the lady and \nlooked at her for a long while.\n"
+            "“You came in through the window \nwhile they were all looking \n"
+            "away, and you had your chance.” \n“It was all-important. When \n"
+            "a woman thinks that her house \nis on fire, her instinct is at \n"
+            "once to rush to the thing which \nshe values most of all, and \n"
+            "it is a perfectly overpowering \nimpulse.”\n")
+    assert [p[:7] for p in paragraphs(convert(text, ["reflow"]))] == [
+        "Holmes ", "“You ca", "“It was"]
+
+
 def test_blank_lines_after_finished_sentences_end_paragraphs_where_columns_break_too():
     """Blank lines mark column breaks (three fall inside sentences, where columns happen to
     be full) and paragraph ends: far more fall after a finished sentence than column
