@@ -31,6 +31,7 @@ corrections.
 from __future__ import annotations
 
 import dataclasses
+import string
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -153,6 +154,18 @@ def nonword_share(forms: Counter[str], language: str) -> float:
     return 1.0 - known_share(small, language) if small else 0.0
 
 
+DROP_CAP_WORD = 1e-6  # (Zipf 3) how common the word with a lost first letter must be
+
+
+def _drop_cap_rest(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the word at ``start:end`` opens ``text`` in small letters and becomes a word
+    with a letter before it: what a lost drop cap leaves (``herlock``), not a misreading."""
+    word = text[start:end]
+    return (not text[:start].strip() and word[:1].islower() and any(
+        frequency(letter + word.lower(), language) >= DROP_CAP_WORD
+        for letter in string.ascii_lowercase))
+
+
 def misreadings(doc: Document, options: Options | None = None) -> Document:
     options = options or Options()
     language = _language(doc)
@@ -178,9 +191,8 @@ def misreadings(doc: Document, options: Options | None = None) -> Document:
             return block  # furniture (mastheads, running heads, folios) stays as read
         found = corrections(block.text, language, seen, options.threshold, engine, weigh,
                             misread)
-        opening = len(block.text) - len(block.text.lstrip())
-        if found and found[0][0] == opening and block.text[opening:opening + 1].islower():
-            found = found[1:]  # a block opening in small letters: a drop cap's rest, as read
+        if found and _drop_cap_rest(block.text, found[0][0], found[0][1], language):
+            found = found[1:]  # left as read for the drop cap it lost (``herlock``)
         if not found:
             return block
         return log.replace_many(block, [(s, e, new) for s, e, new, _ in found], "correct",

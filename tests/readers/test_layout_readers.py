@@ -165,7 +165,9 @@ REST = ["night, and in the morning the", "guards were gone from the gates."]
     (["n November 9th Kerensky and", "his Cossacks came to the", "edge of the city and"], 180,
      "On"),  # not "In": the room is too wide; before a named day "On", not "An"
     (["n end was put to the talks", "when the Cossacks came to", "the edge of the city and"], 180,
-     None),  # "An" or "On": the words cannot tell, so left
+     "An"),  # "An" or "On": "an end" is far the likelier pair
+    (["e passed up the stair and", "into the room where the", "council sat, and the"], 180,
+     None),  # "We" or "He": the words cannot tell, so left
     (["t was late when the council", "met, and the members were", "tired of the long day"], 90,
      "It"),  # a room this narrow held an I
 ])
