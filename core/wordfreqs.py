@@ -21,7 +21,10 @@ from copydesk.cache import cached_db
 # languages whose tokeniser keeps a word of plain letters whole, in its small letters
 PLAIN_TOKENS = frozenset({"en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "fi", "pl",
                           "cs"})
-_PLAIN = lazyre.compile(r"[A-Za-z]+")
+# words of letters, an apostrophe within (not after one letter: wordfreq parts "l'homme"),
+# hyphens between: what wordfreq would split into tokens of its list as they stand
+_PLAIN = lazyre.compile(
+    r"(?![A-Za-z]')[A-Za-z]+(?:'[A-Za-z]+)*(?:-(?![A-Za-z]')[A-Za-z]+(?:'[A-Za-z]+)*)*")
 _MINIMUM = 1e-9  # wordfreq's frequency for a word it lacks (Zipf 0)
 LOAD_AFTER = 10_000  # words looked up on disk, after which the whole list is loaded
 _loaded: dict[str, dict[str, float]] = {}
@@ -64,11 +67,15 @@ def _stored(word: str, language: str) -> float:
 def zipf(word: str, language: str = "en") -> float:
     """The word's frequency on the Zipf scale (0: unknown; 7: "the"); a typographic
     apostrophe counts as a straight one (wordfreq's lists have ``don't``, not ``don’t``)."""
+    word = word.replace("’", "'")
     if language in PLAIN_TOKENS and _PLAIN.fullmatch(word):
-        return _as_zipf(frequency(word.lower(), language))
+        # (wordfreq's tokens: a hyphen parts words, an apostrophe within one does not; the
+        # parts' frequencies combine as 1/f = 1/f1 + 1/f2, and one missing makes it unknown)
+        freqs = [frequency(part, language) for part in word.lower().split("-")]
+        return _as_zipf(1.0 / sum(1.0 / f for f in freqs) if all(freqs) else 0.0)
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word.replace("’", "'"), language)
+    return zipf_frequency(word, language)
 
 
 def _as_zipf(freq: float) -> float:

@@ -4,6 +4,7 @@ and the heavy libraries left unloaded where a run does not need them."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
@@ -63,7 +64,10 @@ def test_zipf_frequencies_are_wordfreqs_own():
     words = [w for w in wordfreqs.frequencies("en") if re.fullmatch("[a-z]+", w)]
     sample = random.Random(7).sample(words, 3000)
     sample += [w.capitalize() for w in sample[:300]] + [w.upper() for w in sample[:100]]
-    sample += ["qzxv", "Xq", "don’t", "l'homme", "co-operate", "1903", "naïve", ""]
+    sample += ["qzxv", "Xq", "don’t", "l'homme", "co-operate", "1903", "naïve", "",
+               "Idon't", "people’s", "o'clock", "Factory-Shop", "well-known", "twenty-five",
+               "self-made-man", "rock'n'roll", "x-qzxv", "'tis", "dogs'", "-ing", "a--b"]
+    sample += [f"{a}-{b}" for a, b in itertools.pairwise(sample[:400])]
     assert [wordfreqs.zipf(w) for w in sample] == [
         wordfreq.zipf_frequency(w.replace("’", "'"), "en") for w in sample]
 
