@@ -2,8 +2,8 @@
 
 An article starts at a headline (a ``Heading``; where the source gives type sizes, one set
 larger than the body's: a bold head in the body's type heads a section of the story), at a byline that opens a story ("By Jane
-Doe", found by the ``bylines`` cleaner), at a paragraph whose lost drop cap was restored
-(a drop cap opens a story), and at a paragraph after a rule across the columns (the page
+Doe", found by the ``bylines`` cleaner), at a paragraph whose lost drop cap was restored, or
+whose drop cap the OCR read apart from its word (``S herlock``: a drop cap opens a story), and at a paragraph after a rule across the columns (the page
 layout marks its first line). A contributor note ("Jane Doe is a contributing editor in
 London.") is the article's closing byline and ends it. Pull quotes move into the article
 whose text they repeat, after the paragraph they quote; captions and other page furniture
@@ -35,7 +35,7 @@ from copydesk import (
 )
 from copydesk.model.nodes import FLOATS, Block
 from copydesk.pagelayout import STORY_BREAK
-from copydesk.plugins.cleaners import bylines
+from copydesk.plugins.cleaners import bylines, wordsplits
 
 NAME = "articles"
 FURNITURE = (*FLOATS, PullQuote, Boilerplate, PageBreak)
@@ -144,7 +144,9 @@ def place_pullquotes(blocks: list[Block]) -> list[Block]:
 def articles(doc: Document) -> Document:
     if any(isinstance(b, Article) for b in doc.blocks):
         return doc  # already split (by the reader or an earlier run)
-    supplied = {e.id for e in doc.edits if e.kind == "supply"}
+    # a drop cap restored, or read apart from its word and joined (``S herlock``)
+    supplied = {e.id for e in doc.edits if e.kind == "supply" or (
+        e.plugin == "wordsplits" and wordsplits.OPENING.match(e.original or ""))}
     blocks = split(doc.blocks, supplied, body_type(doc.blocks))
     return dataclasses.replace(doc, blocks=place_pullquotes(blocks))
 

@@ -363,6 +363,18 @@ def test_a_sentence_about_a_writer_inside_a_story_stays_in_it():
     assert not [b for b in iter_blocks(doc) if isinstance(b, Byline)]
 
 
+def test_a_drop_cap_read_apart_from_its_word_opens_a_story():
+    """``S herlock``: the OCR kept the drop cap but read it apart; joined, it still says a
+    story starts there, headline or not."""
+    text = (COLUMN + "\nS herlock Holmes seemed to be em-\nbarrassed by the question, and\n"
+            "he turned away to the window.\n")
+    doc = convert(text)
+    articles = [b for b in doc.blocks if isinstance(b, Article)]
+    assert len(articles) == 2
+    assert next(b for b in articles[1].blocks if isinstance(b, Paragraph)).text.startswith(
+        "Sherlock Holmes seemed")
+
+
 def test_a_page_without_signs_is_one_article():
     doc = convert(COLUMN)
     assert [type(b) for b in doc.blocks] == [Article]
