@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import glob
 import os
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -21,6 +22,7 @@ from typing import Any
 
 from copydesk.errors import CopydeskError, UsageError, describe
 from copydesk.manifest import Manifest, made_after
+from copydesk.remote import RemoteFolder, is_url, put
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Job:
     """One file to convert and where its output goes."""
 
     source: Path
-    target: Path
+    target: Path | str  # a path, or a URL (an output folder named by one: copydesk.remote)
 
 
 @dataclass
@@ -90,10 +92,15 @@ def expand(inputs: Iterable[str], extensions: set[str]) -> list[tuple[Path, Path
     return found
 
 
-def plan(inputs: Iterable[str], output_dir: Path, extension: str,
+def plan(inputs: Iterable[str], output_dir: Path | str, extension: str,
          reader_extensions: set[str]) -> list[Job]:
-    jobs = [Job(source, output_dir / relative.with_suffix("." + extension))
-            for source, relative in expand(inputs, reader_extensions)]
+    if is_url(output_dir):
+        folder = RemoteFolder(str(output_dir))
+        jobs = [Job(source, folder.join(relative.with_suffix("." + extension)))
+                for source, relative in expand(inputs, reader_extensions)]
+    else:
+        jobs = [Job(source, Path(output_dir) / relative.with_suffix("." + extension))
+                for source, relative in expand(inputs, reader_extensions)]
     counts = Counter(j.target for j in jobs)  # (one pass: an archive has 10^5 files)
     clash = next((t for t, n in counts.items() if n > 1), None)
     if clash is not None:
@@ -114,21 +121,18 @@ def _init_worker(extra_plugins: tuple[str, ...]) -> None:
 
 def run_job(job: Job, settings: Settings) -> Outcome:
     """Convert one file; never raises (the outcome says what went wrong)."""
-    from copydesk import api, limits
-
     start = time.perf_counter()
     try:
-        job.target.parent.mkdir(parents=True, exist_ok=True)
         if _worker_plugins is None:
             _init_worker(settings.extra_plugins)
-        with limits.bounded(str(job.source)):
-            api.convert(
-                [job.source], job.target, from_format=settings.from_format,
-                to_format=settings.to_format, add=settings.add, remove=settings.remove,
-                metadata=dict(settings.metadata) or None, options=dict(settings.options),
-                cleaner_options={k: dict(v) for k, v in settings.cleaner_options},
-                plugins=_worker_plugins, keep_edits=False,
-            )
+        if isinstance(job.target, str):  # a URL: made here, then put there whole
+            with tempfile.TemporaryDirectory(prefix="copydesk-") as folder:
+                made = Path(folder) / job.target.rsplit("/", 1)[-1]
+                _convert(job.source, made, settings)
+                put(made, job.target)
+        else:
+            job.target.parent.mkdir(parents=True, exist_ok=True)
+            _convert(job.source, job.target, settings)
         return Outcome(job, True, seconds=time.perf_counter() - start)
     except CopydeskError as exc:
         return Outcome(job, False, " ".join(str(exc).split()), time.perf_counter() - start)
@@ -137,10 +141,23 @@ def run_job(job: Job, settings: Settings) -> Outcome:
         return Outcome(job, False, message, time.perf_counter() - start)
 
 
+def _convert(source: Path, target: Path, settings: Settings) -> None:
+    from copydesk import api, limits
+
+    with limits.bounded(str(source)):
+        api.convert(
+            [source], target, from_format=settings.from_format,
+            to_format=settings.to_format, add=settings.add, remove=settings.remove,
+            metadata=dict(settings.metadata) or None, options=dict(settings.options),
+            cleaner_options={k: dict(v) for k, v in settings.cleaner_options},
+            plugins=_worker_plugins, keep_edits=False,
+        )
+
+
 def up_to_date(job: Job) -> bool:
     """Whether the job's output exists and is newer than its input (a batch run before
     made it), where there is no manifest to ask."""
-    return made_after(job.source, job.target)
+    return not isinstance(job.target, str) and made_after(job.source, job.target)
 
 
 def run(jobs: Sequence[Job], settings: Settings, workers: int,

@@ -11,6 +11,7 @@ A rerun skips a file whose output exists and whose ``done`` line has the same se
 the same input (size and time): a rerun after a crash does only the rest, and one with other
 options, another version or plugins, or an edited input does the file again. An output folder
 made before there was a manifest falls back to the outputs' times (newer than the input: done).
+An output folder named by a URL keeps its manifest there (``RemoteManifest``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from copydesk.errors import OutputError
+from copydesk.remote import RemoteFolder, Syncs
 
 NAME = ".copydesk-manifest.jsonl"
 
@@ -52,6 +54,19 @@ def made_after(source: Path, target: Path) -> bool:
     return made is not None and given is not None and made[1] >= given[1]
 
 
+def done_lines(lines: list[str]) -> dict[str, dict[str, Any]]:
+    """The ``done`` lines of a manifest by output (a line a kill cut short is left out)."""
+    done: dict[str, dict[str, Any]] = {}
+    for line in lines:
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # the line a kill cut short
+        if isinstance(entry, dict) and entry.get("event") == "done" and "output" in entry:
+            done[str(entry["output"])] = entry
+    return done
+
+
 @dataclass
 class Manifest:
     """The manifest of one output folder: what its earlier runs finished."""
@@ -71,14 +86,7 @@ class Manifest:
             return cls(folder, done, existed=False)
         except (OSError, UnicodeDecodeError):
             lines = []
-        for line in lines:
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # the line a kill cut short
-            if isinstance(entry, dict) and entry.get("event") == "done" and "output" in entry:
-                done[str(entry["output"])] = entry
-        return cls(folder, done, existed=True)
+        return cls(folder, done_lines(lines), existed=True)
 
     def _relative(self, target: Path) -> str:
         try:
@@ -133,3 +141,51 @@ class Manifest:
         if self._stream is not None:
             self._stream.close()
             self._stream = None
+
+
+class RemoteManifest(Manifest):
+    """The manifest of an output folder named by a URL (``copydesk.remote``): read whole
+    when the batch starts, kept in memory, put back whole every so often and at the end."""
+
+    def __init__(self, folder: RemoteFolder) -> None:
+        text = folder.read(NAME)
+        super().__init__(Path("."), {}, existed=text is not None)
+        self.remote, self.text = folder, text or ""
+        self.outputs = folder.existing()
+        self.syncs = Syncs()
+        self.done = done_lines(self.text.splitlines())
+
+    @classmethod
+    def at(cls, url: str) -> RemoteManifest:
+        return cls(RemoteFolder(url))
+
+    def _relative(self, target: Path | str) -> str:
+        return str(target)[len(self.remote.url) + 1:]
+
+    def finished(self, source: Path, target: Path | str, key: str) -> bool:
+        """As for a local folder; with no manifest there, nothing counts as done (the times
+        of two filesystems say nothing)."""
+        if str(target) not in self.outputs or not self.existed:
+            return False
+        entry = self.done.get(self._relative(target))
+        stamp = _stamp(source)
+        return (entry is not None and stamp is not None and entry.get("settings") == key
+                and entry.get("input_size") == stamp[0] and entry.get("input_mtime_ns") == stamp[1])
+
+    def start(self, key: str, version: str, plugins: dict[str, str], settings: Any) -> None:
+        self.remote.make()
+        fields = asdict(settings) if is_dataclass(settings) else dict(settings)
+        self._add({"event": "run", "settings": key, "copydesk": version, "plugins": plugins,
+                   "options": fields, "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")})
+        self.remote.write(NAME, self.text)
+
+    def _write(self, entry: dict[str, Any]) -> None:
+        self._add(entry)
+        if self.syncs.due():
+            self.remote.write(NAME, self.text)
+
+    def _add(self, entry: dict[str, Any]) -> None:
+        self.text += json.dumps(entry, ensure_ascii=False, default=str) + "\n"
+
+    def close(self) -> None:
+        self.remote.write(NAME, self.text)

@@ -144,3 +144,47 @@ def test_a_cleaners_list_is_loaded_once_before_the_workers_start_and_shared(tmp_
     workers = {line.split()[1] for line in cleaned}
     assert prepared[0] not in workers  # (loaded before them, not by them)
     assert all(line.endswith(f"with [{prepared[0]}]") for line in cleaned)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_batch_writes_to_a_url_folder_and_resumes_there(folder, tmp_path, cli, jobs):
+    """An output folder named by a URL (fsspec: ``file://`` here, ``s3://`` where s3fs is
+    installed): each output put there whole, the manifest kept there, a rerun skipping what
+    is done and redoing an input edited since."""
+    pytest.importorskip("fsspec")
+    out = tmp_path / "remote"
+    url = out.as_uri()
+    first = cli("convert", str(folder), "--output-dir", url, "-t", "json", "--jobs", jobs)
+    assert first.returncode == 1  # (broken.json)
+    assert first.stderr.decode().strip().endswith(f"converted 3 of 4 files into {url}; 1 failed")
+    made = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert made == [".copydesk-manifest.jsonl", "000_3ffcc09e67953d68.json",
+                    "003_d60a862d48c27c24.json", "sub/page.json"]  # no partial files
+    assert json.loads((out / "sub" / "page.json").read_text())["kind"] == "print-ocr"
+    done = [json.loads(line) for line in (out / ".copydesk-manifest.jsonl").read_text().splitlines()]
+    assert sorted(e["output"] for e in done if e["event"] == "done") == made[1:]
+    again = cli("convert", str(folder), "--output-dir", url, "-t", "json", "--jobs", jobs)
+    assert "converted 0 of 4 files" in again.stderr.decode()
+    assert "3 up to date already" in again.stderr.decode()
+    page = folder / "sub" / "page.txt"
+    page.write_text(page.read_text() + "\nOne more line.\n")
+    edited = cli("convert", str(folder), "--output-dir", url, "-t", "json", "--jobs", jobs)
+    assert "converted 1 of 4 files" in edited.stderr.decode()
+    assert "One more line." in (out / "sub" / "page.json").read_text()
+
+
+def test_a_url_folder_in_memory_gets_every_output(folder):
+    """The same through fsspec's in-memory filesystem, in this process (``--jobs 1``)."""
+    fsspec = pytest.importorskip("fsspec")
+    from click.testing import CliRunner
+
+    from copydesk.cli import cli
+
+    result = CliRunner().invoke(cli, ["convert", str(folder), "--output-dir",
+                                       "memory://copydesk-test/out", "-t", "md", "--jobs", "1"])
+    assert "converted 3 of 4 files into memory://copydesk-test/out; 1 failed" in result.output
+    memory = fsspec.filesystem("memory")
+    assert sorted(memory.find("/copydesk-test/out")) == [
+        "/copydesk-test/out/.copydesk-manifest.jsonl", "/copydesk-test/out/000_3ffcc09e67953d68.md",
+        "/copydesk-test/out/003_d60a862d48c27c24.md", "/copydesk-test/out/sub/page.md"]
+    assert memory.cat_file("/copydesk-test/out/sub/page.md").decode().startswith("As Islamic State")

@@ -17,6 +17,7 @@ from copydesk.model.nodes import Document
 from copydesk.options import build_options
 from copydesk.pipeline import cleaner_settings
 from copydesk.pluginmanager import Plugins, make_plugins
+from copydesk.remote import is_url
 from copydesk.sources import Source
 
 if TYPE_CHECKING:
@@ -93,7 +94,8 @@ def convert(
             metadata=batch.as_pairs(pairs), options=batch.as_pairs(options),
             cleaner_options=tuple((k, batch.as_pairs(v)) for k, v in cleaning.items()),
             extra_plugins=extra_plugins, force=force)
-        return run_batch(inputs, Path(output_dir), settings, plugins, jobs, cluster)
+        return run_batch(inputs, output_dir if is_url(output_dir) else Path(output_dir),
+                         settings, plugins, jobs, cluster)
     if jobs or force or cluster:
         raise UsageError("--jobs, --force and --dask go with --output-dir (batch mode)")
     sources = [_source(i) for i in inputs]
@@ -118,7 +120,7 @@ def convert(
         print_report(doc)
 
 
-def run_batch(inputs: tuple[str, ...], output_dir: Path, settings: batch.Settings,
+def run_batch(inputs: tuple[str, ...], output_dir: Path | str, settings: batch.Settings,
               plugins: Plugins, jobs: int | None, cluster: str | None = None) -> int:
     """Convert each input to its own file; a summary line at the end; 1 if any failed."""
     from copydesk import batch, manifest
@@ -132,11 +134,13 @@ def run_batch(inputs: tuple[str, ...], output_dir: Path, settings: batch.Setting
     planned = batch.plan(inputs, output_dir, writer.extension, extensions)
     if not planned:
         raise UsageError("no input files found")
-    output_dir.mkdir(parents=True, exist_ok=True)
+    if isinstance(output_dir, Path):
+        output_dir.mkdir(parents=True, exist_ok=True)
     workers = min(jobs or batch.default_workers(), len(planned))
     loaded = {name: info.source for name, info in plugins.info.items()}
     key = manifest.settings_key(settings, __version__, loaded)
-    record = manifest.Manifest.load(output_dir)
+    record = (manifest.RemoteManifest.at(output_dir) if isinstance(output_dir, str)
+              else manifest.Manifest.load(output_dir))
     record.start(key, __version__, loaded, settings)
     try:
         with progress_bar(len(planned)) as report:
