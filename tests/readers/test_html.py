@@ -254,3 +254,23 @@ def test_the_article_extraction_is_trafilaturas_own_but_for_its_fingerprint(with
         include_comments=False, with_metadata=with_metadata)
     assert ours and "bridge" in ours
     assert ours == re.sub(r' fingerprint="[^"]*"', "", theirs)
+
+
+@pytest.mark.parametrize("caption, text, credit", [
+    # a credit in brackets or parentheses after a caption that ends without a stop: a photo
+    # agency's name, or one passed on "via" another
+    ("The Falcon 9 rocket lifts off [SpaceX via Nasa]", "The Falcon 9 rocket lifts off",
+     "SpaceX via Nasa"),
+    ("A boy carries water (Reuters)", "A boy carries water", "Reuters"),
+    ("Protesters in Cairo [File: Amr Nabil/AP]", "Protesters in Cairo", "Amr Nabil/AP"),
+    ("Smoke rises over the city. AP Photo/Hussein Malla", "Smoke rises over the city.",
+     "AP Photo/Hussein Malla"),
+    # names in brackets that credit no picture stay in the caption
+    ("Members of the Security Council (UN)", "Members of the Security Council (UN)", None),
+    ("§ 39.13 [Amended]", "§ 39.13 [Amended]", None),
+    ("Leaders meet at the summit [File]", "Leaders meet at the summit [File]", None),
+])
+def test_a_caption_s_credit_is_split_off_where_it_names_a_source(caption, text, credit):
+    from copydesk.credits import split_credit
+
+    assert split_credit(caption) == (text, credit)
