@@ -150,10 +150,11 @@ class RemoteManifest(Manifest):
     def __init__(self, folder: RemoteFolder) -> None:
         text = folder.read(NAME)
         super().__init__(Path("."), {}, existed=text is not None)
-        self.remote, self.text = folder, text or ""
+        self.remote = folder
+        self.lines = (text or "").splitlines(keepends=True)  # (joined only to be put)
         self.outputs = folder.existing()
         self.syncs = Syncs()
-        self.done = done_lines(self.text.splitlines())
+        self.done = done_lines(self.lines)
 
     @classmethod
     def at(cls, url: str) -> RemoteManifest:
@@ -177,15 +178,15 @@ class RemoteManifest(Manifest):
         fields = asdict(settings) if is_dataclass(settings) else dict(settings)
         self._add({"event": "run", "settings": key, "copydesk": version, "plugins": plugins,
                    "options": fields, "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")})
-        self.remote.write(NAME, self.text)
+        self.remote.write(NAME, "".join(self.lines))
 
     def _write(self, entry: dict[str, Any]) -> None:
         self._add(entry)
         if self.syncs.due():
-            self.remote.write(NAME, self.text)
+            self.remote.write(NAME, "".join(self.lines))
 
     def _add(self, entry: dict[str, Any]) -> None:
-        self.text += json.dumps(entry, ensure_ascii=False, default=str) + "\n"
+        self.lines.append(json.dumps(entry, ensure_ascii=False, default=str) + "\n")
 
     def close(self) -> None:
-        self.remote.write(NAME, self.text)
+        self.remote.write(NAME, "".join(self.lines))

@@ -162,12 +162,14 @@ class _InMemory:
         self.rows = _known_rows(language)
         self.has_rows = self.rows is not None
         self.unigrams, self.bigrams, self.n_uni, self.n_bi = _ngrams()
-        # every ending of a common word: a string read whose end is none can become none
-        self.endings = frozenset(w[k:] for w in self.common for k in range(len(w) + 1))
+        self._endings: frozenset[str] | None = None  # (made on the first search)
 
     def ends(self, low: str) -> list[bool]:
-        """For each position of ``low``, whether what follows it ends some common word."""
-        endings = self.endings
+        """For each position of ``low``, whether what follows it ends some common word (a
+        string read whose end ends none can become none)."""
+        if self._endings is None:  # (not made where the tables only fill the SQLite file)
+            self._endings = frozenset(w[k:] for w in self.common for k in range(len(w) + 1))
+        endings = self._endings
         return [low[k:] in endings for k in range(len(low) + 1)]
 
     def common_among(self, strings: Iterable[str]) -> Iterable[str]:
