@@ -47,12 +47,7 @@ def main() -> None:
     n = len(misreadings.WORD.findall(text))
     t0 = time.process_time()
     _ocrchannel.load("en")  # the tables in memory, as a long document has them
-    _ocrchannel.tables("en").ends("warm")  # (the endings too)
     _ocrchannel.confusions()
-    heads = _ocrchannel.reach("en")
-    for letter in "abcdefghijklmnopqrstuvwxyz":
-        heads[letter]  # every letter's table, as a long document needs
-    _ocrchannel._known_rows("en")
     load = time.process_time() - t0
     floor = timed(lambda: misreadings.WORD.findall(text), runs=5 * args.runs)
     def clean() -> None:

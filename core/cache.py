@@ -1,5 +1,5 @@
 """Lookup tables kept on disk between runs, so that a short conversion reads the few entries
-it needs instead of loading whole word lists.
+it needs instead of loading whole word lists, and a long one loads them fast.
 
 A table is an SQLite file in the user's cache folder (``COPYDESK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/copydesk``, else ``~/.cache/copydesk``), named after what it holds and a
@@ -8,16 +8,25 @@ changes, a new file is made and the old one removed. It is made once, by the fir
 needs it, into a temporary file renamed into place, so a run killed meanwhile or two runs at
 once leave no half-made table. Where the folder cannot be written, there is no table and
 callers load their data into memory as before: the cache only ever saves time.
+
+A value (``cached_value``: word lists and tables of plain dictionaries, sets, strings and
+numbers) is kept the same way in a ``marshal`` file, which Python reads back several times
+faster than the lists' own formats are parsed or the tables rebuilt.
 """
 
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import sqlite3
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _open: dict[tuple[str, str], sqlite3.Connection | None] = {}
 
@@ -30,8 +39,26 @@ def cache_dir() -> Path:
     return Path(base) / "copydesk"
 
 
-def table_file(name: str, stamp: str) -> Path:
-    return cache_dir() / f"{name}-{hashlib.sha1(stamp.encode()).hexdigest()[:12]}.sqlite"
+def table_file(name: str, stamp: str, suffix: str = ".sqlite") -> Path:
+    return cache_dir() / f"{name}-{hashlib.sha1(stamp.encode()).hexdigest()[:12]}{suffix}"
+
+
+def cached_value(name: str, stamp: str, make: Callable[[], T]) -> T:
+    """The value ``make`` returns, read from the cache's file ``name`` made from ``stamp``
+    where there is one, else made and kept there (where the folder can be written)."""
+    # (marshal's format may change with Python's version: it is part of the stamp)
+    path = table_file(name, f"{stamp}; python {sys.version_info[:2]}", ".marshal")
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):  # none yet, or damaged: made again
+        pass
+    value = make()
+    try:
+        data = marshal.dumps(value)
+        _make(path, lambda temporary: Path(temporary).write_bytes(data))
+    except (OSError, ValueError):
+        pass
+    return value
 
 
 def cached_db(name: str, stamp: str, fill: Callable[[sqlite3.Connection], None]
@@ -49,7 +76,7 @@ def cached_db(name: str, stamp: str, fill: Callable[[sqlite3.Connection], None]
 def _connect(path: Path, fill: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection | None:
     try:
         if not path.exists():
-            _make(path, fill)
+            _make(path, lambda temporary: _fill_db(temporary, fill))
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         db.execute("PRAGMA query_only = 1")
         db.execute("SELECT name FROM sqlite_master").fetchall()  # (not a database: refused)
@@ -58,21 +85,27 @@ def _connect(path: Path, fill: Callable[[sqlite3.Connection], None]) -> sqlite3.
         return None
 
 
-def _make(path: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
+def _fill_db(temporary: str, fill: Callable[[sqlite3.Connection], None]) -> None:
+    db = sqlite3.connect(temporary)
+    try:
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        fill(db)
+        db.commit()
+    finally:
+        db.close()
+
+
+def _make(path: Path, write: Callable[[str], Any]) -> None:
+    """``path`` written whole by ``write`` (given a temporary file's name) or not at all; the
+    files of the same name made from other stamps removed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".part", dir=path.parent)
     os.close(handle)
     try:
-        db = sqlite3.connect(temporary)
-        try:
-            db.execute("PRAGMA journal_mode = OFF")
-            db.execute("PRAGMA synchronous = OFF")
-            fill(db)
-            db.commit()
-        finally:
-            db.close()
+        write(temporary)
         os.replace(temporary, path)
-        for stale in path.parent.glob(f"{path.stem.rsplit('-', 1)[0]}-*.sqlite"):
+        for stale in path.parent.glob(f"{path.stem.rsplit('-', 1)[0]}-*{path.suffix}"):
             if stale != path:  # made from an older word list or model: of no more use
                 stale.unlink(missing_ok=True)
     finally:

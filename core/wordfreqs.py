@@ -16,7 +16,7 @@ import sqlite3
 from functools import cache, lru_cache
 
 from copydesk import lazyre
-from copydesk.cache import cached_db
+from copydesk.cache import cached_db, cached_value
 
 # languages whose tokeniser keeps a word of plain letters whole, in its small letters
 PLAIN_TOKENS = frozenset({"en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "fi", "pl",
@@ -35,9 +35,16 @@ def frequencies(language: str) -> dict[str, float]:
     """Every word wordfreq knows in ``language``, with its frequency (a share of all words);
     once loaded, it answers ``frequency`` too."""
     if language not in _loaded:
-        from wordfreq import get_frequency_dict
+        from importlib.metadata import version
 
-        _loaded[language] = get_frequency_dict(language, wordlist="best")
+        def load() -> dict[str, float]:
+            from wordfreq import get_frequency_dict
+
+            return get_frequency_dict(language, wordlist="best")
+
+        # (kept in the cache as read: a third of the time wordfreq takes to read its own)
+        _loaded[language] = cached_value(
+            f"wordlist-{language}", f"wordfreq {version('wordfreq')} best {language}", load)
     return _loaded[language]
 
 

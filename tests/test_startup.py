@@ -54,8 +54,9 @@ def test_a_short_ocr_conversion_reads_its_tables_from_disk_and_corrects_as_from_
     assert ["tho", "the"] in [e[:2] for e in in_memory]
     assert first == again == in_memory
     assert modules == []
-    made = sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir())
-    assert made == ["misreadings", "words"]
+    made = sorted(p.name.rsplit("-", 1)[0] + p.suffix for p in (tmp_path / "cache").iterdir())
+    assert made == ["misreadings-en.sqlite", "misreadings-tables-en.marshal",  # (the lists
+                    "wordlist-en.marshal", "words-en.sqlite"]  # loaded whole: kept as loaded)
 
 
 def test_zipf_frequencies_are_wordfreqs_own():
@@ -101,6 +102,25 @@ def test_a_cached_table_is_made_once_per_stamp_and_never_half(tmp_path, monkeypa
     (tmp_path / "file").write_text("x")
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "file" / "c"))
     assert cache.cached_db("test", "list 3", fill) is None
+
+
+def test_a_cached_value_is_made_once_per_stamp_and_remade_when_damaged(tmp_path, monkeypatch):
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "c"))
+    made = []
+
+    def make() -> dict:
+        made.append(1)
+        return {"words": {"the": 0.05}, "common": frozenset({"the"}), "n": (1, 2.5)}
+
+    value = cache.cached_value("test", "list 1", make)
+    assert cache.cached_value("test", "list 1", make) == value and made == [1]
+    assert cache.cached_value("test", "list 2", make) == value and made == [1, 1]
+    (kept,) = (tmp_path / "c").glob("test-*.marshal")  # the old list's value removed
+    kept.write_bytes(kept.read_bytes()[:20])  # cut short: made again
+    assert cache.cached_value("test", "list 2", make) == value and made == [1, 1, 1]
+    (tmp_path / "file").write_text("x")  # a folder that cannot be made: made each time
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "file" / "c"))
+    assert cache.cached_value("test", "list 3", make) == value and made == [1, 1, 1, 1]
 
 
 def test_a_lazy_pattern_compiles_once_and_matches_as_a_compiled_one():

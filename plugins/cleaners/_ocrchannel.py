@@ -29,13 +29,15 @@ confusions generate only what OCR actually does, from a dictionary lookup per va
 
 from __future__ import annotations
 
+import gc
 import gzip
 import hashlib
 import json
 import math
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.metadata import version
@@ -43,8 +45,9 @@ from importlib.util import find_spec
 from itertools import repeat, takewhile
 from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
-from copydesk.cache import cached_db
+from copydesk.cache import cached_db, cached_value
 from copydesk.wordfreqs import frequencies, frequency
 
 MODEL = Path(__file__).with_name("misreadings_model.json")
@@ -153,36 +156,56 @@ def reach(language: str) -> Beginnings:
 
 
 class _InMemory:
-    """The tables as dictionaries and sets: loaded once (about a second), then the fastest."""
+    """The tables as dictionaries and sets: loaded once (about half a second), then the fastest."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, parts: dict[str, Any] | None = None) -> None:
+        parts = parts or self.parts(language)
         self.words = lexicon(language)
-        self.common = _common(language)
-        self.heads = reach(language)
-        self.rows = _known_rows(language)
+        self.common = parts["common"]
+        self.heads = reach(language) if not parts["heads"] else Beginnings({})
+        self.heads.update(parts["heads"])  # (every letter's, when made before)
+        self.rows = parts["rows"]
         self.has_rows = self.rows is not None
-        self.unigrams, self.bigrams, self.n_uni, self.n_bi = _ngrams()
-        self._endings: frozenset[str] | None = None  # (made on the first search)
+        self.unigrams, self.bigrams, self.n_uni, self.n_bi = parts["ngrams"]
+        self._endings: frozenset[str] | None = parts.get("endings")  # (or on the first search)
+        self.common_among = self.common.intersection  # (a built-in: no call of ours)
+
+    @staticmethod
+    def parts(language: str, *, complete: bool = False) -> dict[str, Any]:
+        """The tables as plain values (``complete``: every letter's beginnings, the endings)."""
+        heads = reach(language)
+        common = _common(language)
+        return {"common": common, "rows": _known_rows(language), "ngrams": _ngrams(),
+                "heads": {letter: heads[letter] for letter in list(heads._words)} if complete
+                else {},
+                **({"endings": _endings(common)} if complete else {})}
 
     def ends(self, low: str) -> list[bool]:
         """For each position of ``low``, whether what follows it ends some common word (a
         string read whose end ends none can become none)."""
         if self._endings is None:  # (not made where the tables only fill the SQLite file)
-            self._endings = frozenset(w[k:] for w in self.common for k in range(len(w) + 1))
+            self._endings = _endings(self.common)
         endings = self._endings
         return [low[k:] in endings for k in range(len(low) + 1)]
 
-    def common_among(self, strings: Iterable[str]) -> Iterable[str]:
-        return self.common.intersection(strings)
-
-    def head(self, prefix: str) -> float:
-        return self.heads[prefix[0]].get(prefix, 0.0)
+    def heads_of(self, letter: str) -> Mapping[str, float]:
+        """The beginnings of the common words with first letter ``letter``."""
+        return self.heads[letter]
 
     def row(self, word: str) -> str | None:
         return self.rows.get(word) if self.rows is not None else None
 
     def gram(self, key: str) -> str | None:
         return (self.bigrams if " " in key else self.unigrams).get(key)
+
+
+@dataclass(frozen=True, slots=True)
+class _HeadsOnDisk:
+    """A letter's beginnings as ``_OnDisk`` has them: the ``get`` of a dictionary."""
+    head: Callable[[str], float]
+
+    def get(self, prefix: str, default: float = 0.0) -> float:
+        return self.head(prefix) or default
 
 
 class _OnDisk:
@@ -212,6 +235,9 @@ class _OnDisk:
         row = self.db.execute("SELECT f FROM heads WHERE p = ?", (prefix,)).fetchone()
         return row[0] if row else 0.0
 
+    def heads_of(self, letter: str) -> _HeadsOnDisk:
+        return _HeadsOnDisk(self.head)
+
     def row(self, word: str) -> str | None:
         found = self.db.execute("SELECT r FROM rows WHERE w = ?", (word,)).fetchone()
         return found[0] if found else None
@@ -221,14 +247,25 @@ class _OnDisk:
         return found[0] if found else None
 
 
+def _endings(common: Iterable[str]) -> frozenset[str]:
+    """Every ending of the common words (the empty one too)."""
+    return frozenset(w[k:] for w in common for k in range(len(w) + 1))
+
+
 _loaded: dict[str, _InMemory] = {}
 
 
 def load(language: str) -> None:
-    """Answer from memory from now on (a long document: loading the tables pays)."""
+    """Answer from memory from now on (a long document: loading the tables pays). The tables
+    are kept in the cache as made (``cached_value``): read back in a third of the time it
+    takes to make them."""
     if language not in _loaded:
         frequencies(language)  # (the word frequencies too)
-        _loaded[language] = _InMemory(language)
+        _loaded[language] = _InMemory(language, cached_value(
+            f"misreadings-tables-{language}", _tables_stamp(language),
+            lambda: _InMemory.parts(language, complete=True)))
+        # the tables live as long as the process: the collector need not walk them again
+        gc.freeze()
 
 
 def tables(language: str) -> _InMemory | _OnDisk:
@@ -243,13 +280,18 @@ def tables(language: str) -> _InMemory | _OnDisk:
     return _loaded[language]
 
 
-@cache
-def _on_disk(language: str) -> _OnDisk | None:
+def _tables_stamp(language: str) -> str:
+    """What the tables are made from: the word list, the model, the variants, the n-grams."""
     known = MODEL.with_name(KNOWN.format(language))
     spec = find_spec("symspellpy")
-    stamp = (f"{_stamp(language)}; variants {known.stat().st_size if known.exists() else 0} "
-             f"{known.stat().st_mtime_ns if known.exists() else 0}; "
-             f"symspellpy {version('symspellpy') if spec else 'none'}")
+    return (f"{_stamp(language)}; variants {known.stat().st_size if known.exists() else 0} "
+            f"{known.stat().st_mtime_ns if known.exists() else 0}; "
+            f"symspellpy {version('symspellpy') if spec else 'none'}")
+
+
+@cache
+def _on_disk(language: str) -> _OnDisk | None:
+    stamp = _tables_stamp(language)
 
     def fill(db: sqlite3.Connection) -> None:
         memory = _InMemory(language)
@@ -316,53 +358,59 @@ def variants(word: str, language: str, least: float = LEAST_COMMON, *,
     what lies left of the last one is final.
     ``capital_only``: only those whose first confusion is of the word's capital as read (the
     rest are those of the word in small letters)."""
-    table = _rights()
-    capital = [(0, size, table[word[:size]]) for size in range(1, LONGEST + 1)
-               if word[:1].isupper() and size <= len(word) and word[:size] in table]
+    of = _rights().get
+    upper = word[:1].isupper()
+    capital = [(0, size, rights) for size in range(1, min(LONGEST, len(word)) + 1)
+               if (rights := of(word[:size]))] if upper else []
     if capital_only and not capital:
         return {}
-    start = 1 if word[:1].isupper() else 0
-    inside = [(i, size, table[read]) for i in range(start, len(word))
-              for size in range(1, min(LONGEST, len(word) - i) + 1)
-              if (read := word[i:i + size]) in table]  # by position, then size
-    matches = capital + inside
-    if word[:1].isupper():  # a capital read as it stands and as its small letter
+    matches = capital + [(i, size, rights) for i in range(1 if upper else 0, len(word))
+                         for size in range(1, LONGEST + 1)  # by position, then size
+                         if i + size <= len(word) and (rights := of(word[i:i + size]))]
+    if upper:  # a capital read as it stands and as its small letter
         folded = word[0].lower() + word[1:LONGEST]
         matches[len(capital):len(capital)] = [
-            (0, size, table[folded[:size]]) for size in range(1, min(LONGEST, len(word)) + 1)
-            if folded[:size] in table]
+            (0, size, rights) for size in range(1, min(LONGEST, len(word)) + 1)
+            if (rights := of(folded[:size]))]
     firsts = len(capital) if capital_only else len(matches)
     low = word.lower()
     found: dict[str, float] = {}
     t = tables(language)
-    head_of = t.head
+    among = t.common_among
     ends = t.ends(low)
+    own = t.heads_of(low[0]).get  # the beginnings of words that begin as ``low`` does
     # a real word is taken for two confusions only of a common word (``lho`` of ``the``)
     twice = least if least <= LEAST_COMMON else max(least, TWICE_REAL)
-    for n, (i, size, rights) in enumerate(matches[:firsts]):
+    # the confusions a second may be, by position: strong ones, whose string read ends a word
+    seconds = [m for m in matches if m[2].strong and ends[m[0] + m[1]]]
+    at = [m[0] for m in seconds]
+    for i, size, rights in matches[:firsts]:
         before = low[:i]
-        if i and head_of(before) < least:
+        if i and own(before, 0.0) < least:
             break
         rest = low[i + size:]
         # every right side at once: the strings made, looked up in the lexicon together
-        for new in (t.common_among(map((before + "{}" + rest).format, rights.every))
-                    if ends[i + size] else ()):
+        for new in among([before + r + rest for r in rights.every]) if ends[i + size] else ():
             rate = rights.rate[new[i:len(new) - len(rest)]]
             if rate > found.get(new, 0.0) and frequency(new, language) >= least:
                 found[new] = rate
+        later = seconds[bisect_left(at, i + size):]
+        if not later:
+            continue
         for right in rights.strong:  # a second confusion further right
             head = before + right
-            if head_of(head) < twice:
+            head_of = own if i else t.heads_of(right[0]).get
+            if head_of(head, 0.0) < twice:
                 continue
             rate = rights.rate[right]
-            for j, size2, rights2 in matches[n + 1:]:
-                if j < i + size or not ends[j + size2]:
-                    continue
-                middle = head + low[i + size:j]
-                if j > i + size and head_of(middle) < twice:
-                    break
+            last = -1
+            for j, size2, rights2 in later:
+                if j != last:  # (a longer beginning is at most as common: none follow)
+                    last, middle = j, head + low[i + size:j]
+                    if j > i + size and head_of(middle, 0.0) < twice:
+                        break
                 tail = low[j + size2:]
-                for new in t.common_among(map((middle + "{}" + tail).format, rights2.strong)):
+                for new in among([middle + r + tail for r in rights2.strong]):
                     both = rate * rights2.rate[new[len(middle):len(new) - len(tail)]]
                     if both > found.get(new, 0.0) and frequency(new, language) >= twice:
                         found[new] = both
@@ -375,7 +423,7 @@ def _stamp(language: str) -> str:
     model = hashlib.sha1(MODEL.read_bytes()).hexdigest()[:12]
     search = (LONGEST, UNLIKELY, SECOND, TWICE_REAL, LEAST_COMMON, REAL_WORD_RATIO)
     return (f"language {language}; wordfreq {version('wordfreq')}; model {model}; "
-            f"search {' '.join(map(repr, search))}")
+            f"search {' '.join(map(repr, search))}; forms small capital upper")
 
 
 @cache
@@ -393,10 +441,11 @@ def _known_rows(language: str) -> dict[str, str] | None:
 
 @lru_cache(maxsize=200_000)
 def known_variants(word: str, language: str) -> dict[str, float] | None:
-    """``variants`` of a word of the lexicon in small letters, precomputed for every such
-    word (``python -m copydesk.plugins.cleaners._ocrchannel``): most words a page has are
-    such words, and their search would be most of the cleaner's time. ``None`` when there
-    is no such table for ``language``."""
+    """``variants`` of a word of the lexicon, precomputed for every such word (``python -m
+    copydesk.plugins.cleaners._ocrchannel``) in small letters, with a capital first (those
+    of the capital only) and in capitals: most words a page has are such words, and their
+    search would be most of the cleaner's time. ``None`` when there is no such table for
+    ``language``."""
     t = tables(language)
     if not t.has_rows:
         return None
@@ -409,30 +458,48 @@ def known_variants(word: str, language: str) -> dict[str, float] | None:
 def write_known_variants(language: str = "en") -> Path:
     """Make the file ``known_variants`` reads: every word of the lexicon searched once."""
     path = MODEL.with_name(KNOWN.format(language))
+    load(language)
     rows = [f"# {_stamp(language)}"]
     for word in lexicon(language):
         if word.isalpha() and word.islower():
-            found = variants(word, language, least_correction(word, language))
-            if found:
-                rows.append("\t".join([word, *(f"{new} {rate!r}" for new, rate in sorted(
-                    found.items()))]))
+            least = least_correction(word, language)
+            for form, found in _known_forms(word, language, least):
+                if found:
+                    rows.append("\t".join([form, *(f"{new} {rate!r}" for new, rate in sorted(
+                        found.items()))]))
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
         out.write("\n".join(rows) + "\n")
     return path
 
 
+def _known_forms(word: str, language: str, least: float
+                 ) -> Iterable[tuple[str, dict[str, float]]]:
+    """The forms of a word of the lexicon (small letters) whose variants are precomputed,
+    with them: itself; with a capital first (the variants of the capital); in capitals."""
+    yield word, variants(word, language, least)
+    capital = word[0].upper() + word[1:]
+    yield capital, variants(capital, language, least, capital_only=True)
+    if len(word) > 1:
+        yield word.upper(), variants(word.upper(), language, least)
+
+
 def _variants_of(word: str, language: str, least: float) -> dict[str, float]:
     """``variants``, from the precomputed table where ``word`` is a word of the lexicon in
-    small letters or with a capital first."""
+    small letters, with a capital first or in capitals."""
     low = word.lower()
-    found = (known_variants(low, language) if low.isalpha() and frequency(low, language)
-             and (word == low or word[1:] == low[1:]) else None)
-    if found is None:
+    if not (low.isalpha() and frequency(low, language)):
         return variants(word, language, least)
-    if word == low:
-        return found
+    if word == low or len(word) > 1 and word.isupper():
+        found = known_variants(word, language)
+        return variants(word, language, least) if found is None else found
+    if word[1:] != low[1:]:
+        return variants(word, language, least)
+    found = known_variants(low, language)
+    capital = known_variants(word, language)  # (the capital's own)
+    if found is None or capital is None:
+        return variants(word, language, least)
     found = dict(found)
-    for new, rate in variants(word, language, least, capital_only=True).items():
+    for new, rate in capital.items():
         if rate > found.get(new, 0.0):
             found[new] = rate
     return found
@@ -440,11 +507,22 @@ def _variants_of(word: str, language: str, least: float) -> dict[str, float]:
 
 def recase(word: str, like: str) -> str:
     """``word`` in the case of ``like``: capitals, a capital first, or small letters."""
+    return _case_of(like)(word)
+
+
+def _case_of(like: str) -> Callable[[str], str]:
+    """What puts a word in the case of ``like`` (``recase``)."""
+    if like.islower():
+        return str
     if sum(c.isupper() for c in like) > len(like) / 2 and len(like) > 1:
-        return word.upper()
+        return str.upper
     if like[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
+        return _capital
+    return str
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 @lru_cache(maxsize=200_000)
@@ -456,13 +534,15 @@ def candidates(word: str, language: str) -> tuple[Candidate, ...]:
     forms = {word: _variants_of(word, language, least)}
     if not (word.islower() or word[1:].islower()):  # capitals: their small letters too
         forms[word.lower()] = _variants_of(word.lower(), language, least)
+    if not any(forms.values()):
+        return ()
+    in_case = _case_of(word)  # (the case of the word as read)
+    low = word.lower()
     for found in forms.values():
         for text, p in found.items():
-            if not text.isalpha():
+            if text == low or not text.isalpha():
                 continue
-            out = recase(text, word)  # the case of the word as read
-            if out.lower() == word.lower():
-                continue
+            out = in_case(text)
             score = math.log10(p) + math.log10(frequency(text, language))
             if score > scored.get(out, (-math.inf, 0.0))[0]:
                 scored[out] = (score, p)
