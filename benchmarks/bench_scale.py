@@ -81,6 +81,8 @@ def main() -> None:
                   f"{growth:>9.3f}")
             previous = (pages, peak)
             (work / f"out-{pages}.json").unlink()
+        if args.files <= 0:  # (the sizes alone)
+            return
         print(f"\n{args.files} one-page files -> JSON (--output-dir)")
         print(f"{'where':>6} {'jobs':>4} {'seconds':>8} {'pages/s':>8}")
         rows = batch_rows(args.files, [1, 2], not args.no_dask)
