@@ -91,14 +91,17 @@ def corrections(text: str, language: str, seen: Counter[str], threshold: float,
     ``weigh``: the words that may be misreadings (``correctable``), when known already;
     ``misread``: how often this text's OCR errs (``_ocrchannel.error_level``)."""
     engine = engine or {}
-    found = list(WORD.finditer(text))
+    words = WORD.findall(text)
     if weigh is None:
-        weigh = correctable({m.group(1) for m in found}, language)
+        weigh = correctable(set(words), language)
+    weighed = [i for i, word in enumerate(words) if word in weigh]
+    if not weighed:
+        return []
+    found = list(WORD.finditer(text))
     out = []
-    for i, m in enumerate(found):
-        word = m.group(1)
-        if word not in weigh:
-            continue
+    for i in weighed:
+        m = found[i]
+        word = words[i]
         core = _core(word) or word
         start, end = m.span(1)
         if AFTER_NUMBER.search(text, max(0, start - 3), start):
