@@ -16,20 +16,25 @@ on a skewed 1824 page (0.82 against 0.94). Where the source's order says nothing
 boxes), Breuel's rules order the blocks, with rules on the page as bridges too. The engine's boundaries are overruled only on strong evidence: a block
 whose lines fall into columns with a clear gutter between them is read column by column, and
 a block the source stores twice at the same place is read once; a block whose lines the
-engine ran across a gutter (a sidebar level with the text) is cut there by the readers, from
-its words (``wordgutters``).
+engine ran across a gutter (a sidebar level with the text) or a column rule is cut there by
+the readers, from its words (``wordgutters``). A column rule also parts the reading order:
+what stands beside it on its left is read before what stands beside it on its right, down to
+a rule or a line across it (an engine that ran blocks across columns lists their pieces out
+of turn: region order on the NZZ pages, held out, 0.911 -> 0.919).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import heapq
+import itertools
 from statistics import median
 
 from copydesk.model.layout import Box, Line
 from copydesk.pagelayout.columns import SPAN, column_edges, reading_order, same_baseline
 from copydesk.pagelayout.page import REGION_KINDS, STORY_BREAK, Page, bounds, top_of
 from copydesk.pagelayout.paragraphs import beside_initial, is_initial
+from copydesk.pagelayout.wordgutters import column_rules as grid_rules
 
 SHARE = 0.3  # a block under another sharing this much of the narrower one's width follows it
 SPLIT_LINES = 6  # a block needs this many lines before its own columns are looked for
@@ -63,7 +68,9 @@ def block_runs(page: Page, body: set[int]) -> list[tuple[list[Line], tuple[float
     blocks = [_Block(i, g, bounds(g)) for i, g in enumerate(groups)]
     runs: list[list[Line]] = []
     rules = [r for r in page.rules if r.width > r.height]
-    for block in blocks if page.order_given else order(blocks, page.blocks_ordered, rules):
+    columns = column_rules(page)
+    for block in blocks if page.order_given else order(blocks, page.blocks_ordered, rules,
+                                                        columns):
         parts = reading_order(block.lines) if len(block.lines) >= SPLIT_LINES else [
             same_baseline(sorted(block.lines, key=top_of))]
         runs += [part for part in parts if part]
@@ -143,12 +150,15 @@ def interleaved(runs: list[list[Line]], blocks: list[list[Line]]) -> bool:
     return any(n >= 3 and 2 * pieces[i] >= n and pieces[i] >= 3 for i, n in enumerate(sizes))
 
 
-def order(blocks: list[_Block], ordered: bool = True, rules: list[Box] | None = None
-          ) -> list[_Block]:
+def order(blocks: list[_Block], ordered: bool = True, rules: list[Box] | None = None,
+          columns: list[Box] | None = None) -> list[_Block]:
     """Blocks in reading order: the two geometric rules first, the engine's order after.
     Where the source's order says nothing (``ordered`` false: pdfminer lists its boxes top
     to bottom), Breuel's own second rule decides: a block goes before any block wholly to
-    its right unless a third, or a rule (``rules``), between them reaches across both."""
+    its right unless a third, or a rule (``rules``), between them reaches across both.
+    A column rule (``columns``: upright rules down a good part of the page) parts columns
+    whatever the source's order: a block beside it on its left goes before one beside it on
+    its right (an engine that ran blocks across columns lists their pieces out of turn)."""
     bridges = [b.box for b in blocks] + list(rules or ())
     after: list[set[int]] = [set() for _ in blocks]  # i -> blocks that must come after i
     before_count = [0] * len(blocks)
@@ -156,7 +166,9 @@ def order(blocks: list[_Block], ordered: bool = True, rules: list[Box] | None = 
         for b in blocks:
             if a is b:
                 continue
-            if ordered:
+            if any(_beside(a.box, r, b.box) for r in columns or ()):
+                follows = True
+            elif ordered:
                 follows = _above(a.box, b.box)
             else:
                 follows = _above(a.box, b.box) or (_left_of(a.box, b.box) and not _bridged(
@@ -193,6 +205,36 @@ def _x_shared(a: Box, b: Box) -> float:
 def _above(a: Box, b: Box) -> bool:
     """``a`` stands over ``b`` and they share a good part of the narrower one's width."""
     return (a.y0 + a.y1) / 2 < b.y0 and _x_shared(a, b) >= SHARE * min(a.width, b.width) > 0
+
+
+def column_rules(page: Page) -> list[Box]:
+    """The page's column rules (``wordgutters.column_rules``), each cut where a rule or a line
+    across it closes a band of stories (the columns under it are others: a headline over
+    two columns, with a story under it, reads after the columns above it)."""
+    across = [r for r in page.rules if r.width > r.height] + [
+        ln.box for ln in page.lines if ln.box is not None and any(
+            ln.box.x0 < r.x0 and ln.box.x1 > r.x1 for r in page.rules if r.height > r.width)]
+    upright = {(r.x0, r.x1, r.y0, r.y1): r for r in page.rules}
+    out = []
+    for edges in grid_rules(list(upright), [(ln.box.x0, ln.box.x1, ln.box.y0, ln.box.y1)
+                                            for ln in page.lines if ln.box is not None]):
+        rule = upright[edges]
+        cuts = sorted((r.y0 + r.y1) / 2 for r in across
+                      if r.x0 < rule.x0 and r.x1 > rule.x1 and rule.y0 < (r.y0 + r.y1) / 2 < rule.y1)
+        ends = [rule.y0, *cuts, rule.y1]
+        out += [dataclasses.replace(rule, y0=top, y1=foot)
+                for top, foot in itertools.pairwise(ends) if foot > top]
+    return out
+
+
+def _beside(a: Box, rule: Box, b: Box) -> bool:
+    """Whether ``a`` stands left of the upright ``rule`` and ``b`` right of it, both mostly
+    within its height."""
+    def along(box: Box) -> bool:
+        return min(box.y1, rule.y1) - max(box.y0, rule.y0) >= 0.5 * box.height
+
+    middle = (rule.x0 + rule.x1) / 2
+    return a.x1 <= middle + 0.5 * rule.width <= b.x0 + rule.width and along(a) and along(b)
 
 
 def _left_of(a: Box, b: Box) -> bool:

@@ -18,7 +18,11 @@ table's columns or off a column of markers:
   and reads across.
 
 A rule between the columns that the engine read as a word (``|``) neither bridges the gutter
-nor stays in the text once the block is cut there.
+nor stays in the text once the block is cut there. A column rule the engine found as such
+(hOCR's ``ocr_separator``, ALTO's ``GraphicalElement``) is evidence enough on its own, where
+it is one (``column_rules``: long, and parting the text into columns of one width, as a
+newspaper's are; a table's part cells of any width): a block it runs through from top to
+foot, with words on both sides, is cut at it (``rule_gutters``).
 """
 
 from __future__ import annotations
@@ -95,6 +99,57 @@ def word_gutters(lines: Sequence[Sequence[Word]]) -> list[float]:
                 cuts[i + 1] if i + 1 < len(cuts) else float("inf")) >= LEVEL * height:
             kept.append(cut)
     return kept
+
+
+RULE_COVERS = 0.8  # a rule runs through a block over this share of its height at least
+UPRIGHT = 3.0  # a column rule is this many times as tall as it is wide at least
+
+
+COLUMN_RULE = 0.3  # a column rule runs down this share of the text's height at least
+EVEN = 1.25  # … and the columns it parts are this even: the widest this many times the narrowest
+EDGE = 0.05  # a rule this near the text's edge (a share of its width) borders it, parts nothing
+
+
+def column_rules(rules: Sequence[Word], lines: Sequence[Word]) -> list[Word]:
+    """The upright ``rules`` (as words' edges) that part a page's text (its ``lines``, as
+    words' edges) into columns: long, and parting it into columns of one width, as a
+    newspaper sets them (a table's or a chart's rules part cells of any width)."""
+    if not lines:
+        return []
+    left, right = min(ln[0] for ln in lines), max(ln[1] for ln in lines)
+    top, foot = min(ln[2] for ln in lines), max(ln[3] for ln in lines)
+    width = right - left
+    long = [r for r in rules if r[3] - r[2] >= max(UPRIGHT * (r[1] - r[0]), COLUMN_RULE * (
+        foot - top)) and left + EDGE * width < (r[0] + r[1]) / 2 < right - EDGE * width]
+    if not long:
+        return []
+    middles: list[float] = []
+    for x in sorted((r[0] + r[1]) / 2 for r in long):
+        if not middles or x - middles[-1] > EDGE * width:
+            middles.append(x)
+    widths = [b - a for a, b in zip([left, *middles], [*middles, right], strict=True)]
+    return long if max(widths) <= EVEN * min(widths) else []
+
+
+def rule_gutters(lines: Sequence[Sequence[Word]], rules: Sequence[Word],
+                 gutters: Sequence[float] = ()) -> list[float]:
+    """``gutters`` (found from the words) and the x of each upright rule (given as its edges,
+    top and foot, as words are) that runs through the block of ``lines`` from its top to its
+    foot, with words on both sides, unless one of those stands within a word height."""
+    words = [w for line in lines for w in line]
+    if not words:
+        return list(gutters)
+    top, foot = min(w[2] for w in words), max(w[3] for w in words)
+    height = median(w[3] - w[2] for w in words)
+    cuts = list(gutters)
+    for x0, x1, y0, y1 in rules:
+        middle = (x0 + x1) / 2
+        if (y1 - y0 >= UPRIGHT * (x1 - x0) and min(y1, foot) - max(y0, top) >= RULE_COVERS * (
+                foot - top) and any((w[0] + w[1]) / 2 < middle for w in words)
+                and any((w[0] + w[1]) / 2 > middle for w in words)
+                and all(abs(middle - g) > height for g in gutters)):
+            cuts.append(middle)
+    return sorted(cuts)
 
 
 def _offset(lines: Sequence[Sequence[Word]], lo: float, cut: float, hi: float) -> float:

@@ -39,7 +39,9 @@ from copydesk.pagelayout.page import is_rule
 from copydesk.pagelayout.wordgutters import (
     at_gutter,
     column_of,
+    column_rules,
     is_rule_glyph,
+    rule_gutters,
     word_gutters,
     worth_seeking,
 )
@@ -164,11 +166,25 @@ def alto_pages(data: bytes, first: int = 1,
         for text_line in _children(page, "TextLine"):
             in_block.setdefault(text_line.getparent(), []).append(text_line)
         widths = [_num(b, "WIDTH") for b in in_block]
+        pictures, rules = [], []
+        for element in page.iter("{*}Illustration", "{*}GraphicalElement"):
+            x, y = _num(element, "HPOS") * scale, _num(element, "VPOS") * scale
+            area = Box(x0=x, y0=y, x1=x + _num(element, "WIDTH") * scale,
+                       y1=y + _num(element, "HEIGHT") * scale)
+            graphic = _local(element) == "GraphicalElement"
+            (rules if graphic and is_rule(area) else pictures).append(area)
+        upright = column_rules([(r.x0 / scale, r.x1 / scale, r.y0 / scale, r.y1 / scale)
+                                for r in rules], [
+            (min(w[0] for w in ws), max(w[1] for w in ws), min(w[2] for w in ws),
+             max(w[3] for w in ws))
+            for t in (t for lines_ in in_block.values() for t in lines_) if (ws := _words(t))])
         for block, text_lines in in_block.items():
             # the engine's block, cut into columns where its words show a gutter it ran
-            # its lines across
-            gutters = word_gutters([_words(t) for t in text_lines]) if worth_seeking(
+            # its lines across, or a column rule runs through it
+            words = [_words(t) for t in text_lines]
+            gutters = word_gutters(words) if worth_seeking(
                 len(text_lines), _num(block, "WIDTH"), widths) else []
+            gutters = rule_gutters(words, upright, gutters) if upright else gutters
             columns: list[list[Line]] = []
             for column in range(len(gutters) + 1):
                 start = len(lines)
@@ -181,13 +197,6 @@ def alto_pages(data: bytes, first: int = 1,
                     columns.append(lines[start:])
             blocks[block] = columns
         steady_sizes(lines, estimated, block_ems)
-        pictures, rules = [], []
-        for element in page.iter("{*}Illustration", "{*}GraphicalElement"):
-            x, y = _num(element, "HPOS") * scale, _num(element, "VPOS") * scale
-            area = Box(x0=x, y0=y, x1=x + _num(element, "WIDTH") * scale,
-                       y1=y + _num(element, "HEIGHT") * scale)
-            graphic = _local(element) == "GraphicalElement"
-            (rules if graphic and is_rule(area) else pictures).append(area)
         order, given = _block_order(stated, blocks)
         ordered = [column for columns in order for column in columns]
         pages.append(Page(number=number, width=_num(page, "WIDTH") * scale,

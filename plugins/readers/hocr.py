@@ -28,7 +28,9 @@ from copydesk.pagelayout.ocrwords import token_confidences
 from copydesk.pagelayout.wordgutters import (
     at_gutter,
     column_of,
+    column_rules,
     is_rule_glyph,
+    rule_gutters,
     word_gutters,
     worth_seeking,
 )
@@ -162,8 +164,13 @@ def hocr_pages(data: bytes, first: int = 1, folders: list[Path] | None = None,
         lines: list[Line] = []
         blocks: list[list[Line]] = []
         widths = [_width(records) for records in found.values()]
+        upright = column_rules([(r.x0 / scale, r.x1 / scale, r.y0 / scale, r.y1 / scale)
+                                for r in rules], [
+            (min(b[0] for b in r[2]), max(b[2] for b in r[2]), min(b[1] for b in r[2]),
+             max(b[3] for b in r[2])) for records in found.values()
+            for r in records if isinstance(r, tuple) and r[2]])
         for key, records in found.items():
-            for column in _columns(records, number, scale, widths):
+            for column in _columns(records, number, scale, widths, upright):
                 lines += column
                 if key is not None:
                     blocks.append(column)
@@ -182,15 +189,18 @@ def _width(records: list[Line | tuple]) -> float:
 
 
 def _columns(records: list[Line | tuple], number: int, scale: float,
-             widths: list[float]) -> list[list[Line]]:
+             widths: list[float], rules: list[tuple[float, float, float, float]]
+             ) -> list[list[Line]]:
     """One engine block's lines (ready lines, or an element with its words, their boxes,
-    type size and its own box, empty when a drop cap was taken off it), as one list of lines, or one per column where the block's words show a
-    gutter the engine ran its lines across (``wordgutters``)."""
+    type size and its own box, empty when a drop cap was taken off it), as one list of
+    lines, or one per column where the block's words show a gutter the engine ran its lines
+    across, or a column rule (``rules``, as words' edges) runs through it (``wordgutters``)."""
     lines = [r for r in records if isinstance(r, tuple)]
     rule = [[is_rule_glyph("".join(w.itertext())) for w in r[1]] for r in lines]
-    gutters = word_gutters([[(b[0], b[2], b[1], b[3]) for b, bar in zip(r[2], bars, strict=True)
-                             if not bar] for r, bars in zip(lines, rule, strict=True)]
-                           ) if worth_seeking(len(lines), _width(records), widths) else []
+    words = [[(b[0], b[2], b[1], b[3]) for b, bar in zip(r[2], bars, strict=True) if not bar]
+             for r, bars in zip(lines, rule, strict=True)]
+    gutters = word_gutters(words) if worth_seeking(len(lines), _width(records), widths) else []
+    gutters = rule_gutters(words, rules, gutters) if rules else gutters
     columns: list[list[Line]] = [[] for _ in range(len(gutters) + 1)]
     for record in records:
         if isinstance(record, Line):

@@ -395,6 +395,65 @@ def test_a_rule_read_as_a_word_does_not_bridge_the_gutter_it_marks(fmt):
     assert "|" not in text
 
 
+def _justified(words: list[str], x0: int, x1: int, y: int) -> list[tuple[str, int, int, int, int]]:
+    """One justified line's words from ``x0`` to ``x1``: 22 px a letter, the spaces widened."""
+    spare = (x1 - x0 - 22 * sum(len(w) for w in words)) / max(1, len(words) - 1)
+    cells, x = [], float(x0)
+    for w in words:
+        cells.append((w, round(x), y, round(x) + 22 * len(w), y + 45))
+        x += 22 * len(w) + spare
+    return cells
+
+
+def _ruled_page(fmt: str, rule: tuple[int, int, int, int]) -> bytes:
+    """Two justified columns of running text, level, 30 px apart at x 1300 (too narrow a
+    strip for a gutter of words), which the engine ran into one block of lines across both;
+    ``rule`` (x0, y0, x1, y1) is what it found between them."""
+    left = [t.split() for t in TEXT[:6]]
+    right = [t.split() for t in (RIGHT + LEFT)[:6]]
+    lines = [_justified(a, 300, 1300, 1000 + 60 * i) + _justified(b, 1330, 2330, 1000 + 60 * i)
+             for i, (a, b) in enumerate(zip(left, right, strict=True))]
+    x0, y0, x1, y1 = rule
+    if fmt == "hocr":
+        return _hocr_of(lines).replace(b"<div class='ocr_carea'", (
+            f"<div class='ocr_separator' title='bbox {x0} {y0} {x1} {y1}'></div>"
+            "<div class='ocr_carea'").encode(), 1)
+    return _alto_of(lines).replace(b"</PrintSpace>", (
+        f'<GraphicalElement HPOS="{x0}" VPOS="{y0}" WIDTH="{x1 - x0}" HEIGHT="{y1 - y0}"/>'
+        "</PrintSpace>").encode())
+
+
+@pytest.mark.parametrize("fmt", ["hocr", "alto"])
+def test_a_column_rule_parts_columns_the_engine_ran_into_one_block(fmt):
+    """The engine ran two level columns of running text into one block of lines across both
+    (the NZZ's columns under Tesseract); the column rule it found between them, down the
+    text and parting it into columns of one width, cuts the lines there: each column reads
+    whole, the left first."""
+    text = " ".join(_body(copydesk.read(_ruled_page(fmt, (1308, 900, 1322, 1500)), fmt)).split())
+    left, right = " ".join(TEXT[:6]), " ".join((RIGHT + LEFT)[:6])
+    assert left in text and right in text
+    assert text.index(left) < text.index(right)
+
+
+def test_a_rule_that_parts_no_columns_of_one_width_leaves_the_lines_whole():
+    """A table's or a chart's rules part cells of any width: a rule a fifth of the way across
+    the text is no column rule, and the engine's lines stay as it read them."""
+    text = " ".join(_body(copydesk.read(_ruled_page("hocr", (708, 900, 722, 1500)), "hocr")).split())
+    first = " ".join(TEXT[0].split() + (RIGHT + LEFT)[0].split())
+    assert first in text
+
+
+def test_column_rules_are_long_and_part_the_text_evenly():
+    from copydesk.pagelayout.wordgutters import column_rules
+
+    lines = [(100.0, 1000.0, y, y + 10.0) for y in range(0, 1000, 20)]
+    even = [(395.0, 405.0, 0.0, 900.0), (695.0, 705.0, 0.0, 900.0)]
+    assert column_rules(even, lines) == even
+    assert column_rules([(395.0, 405.0, 0.0, 900.0), (495.0, 505.0, 0.0, 900.0)], lines) == []
+    assert column_rules([(545.0, 555.0, 0.0, 200.0)], lines) == []  # too short
+    assert column_rules([(95.0, 105.0, 0.0, 900.0)], lines) == []  # the text's border
+
+
 @pytest.mark.skipif(not SCANS.is_dir(), reason="shared evaluation data not present")
 @pytest.mark.parametrize("name", ["multicol_02.tesseract.hocr", "multicol_02.tesseractjs.hocr",
                                   "multicol_02.tesseract.xml"])
