@@ -11,16 +11,17 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 
 import pluggy
 
 from copydesk import hookspecs
+from copydesk.cache import cached_value
 from copydesk.errors import PluginError, UsageError, describe
 from copydesk.registry import Cleaner, Reader, Registry, Writer
 from copydesk.sources import Source
@@ -201,17 +202,52 @@ def make_plugins(entry_points: bool | None = None, extra: Sequence[str] = ()) ->
 
 
 def _load_entry_points() -> Iterable[tuple[str, str, ModuleType]]:
-    for ep in sorted(entry_points(group=hookspecs.PROJECT), key=lambda e: e.name):
-        dist = f"{ep.dist.name} {ep.dist.version}" if ep.dist else "entry point"
+    for name, value, dist in _entry_point_specs():
         try:
-            module = ep.load()
+            module = _load_value(value)
         except Exception as exc:
             raise PluginError(
                 f"cannot load from {dist}: {describe(exc)} "
                 f"(set {NO_PLUGINS_ENV}=1 to run without third-party plugins)",
-                plugin=ep.name,
+                plugin=name,
             ) from exc
-        yield ep.name, dist, module
+        yield name, dist, module
+
+
+def _entry_point_specs() -> list[tuple[str, str, str]]:
+    """``(name, value, distribution)`` of each entry point in the ``copydesk`` group, by name.
+    Finding them takes ``importlib.metadata`` (40 ms to import: an eighth of a one-page
+    run), so they are kept in the cache (``cached_value``) for as long as no folder of the
+    import path has changed (an install or an uninstall changes its folder)."""
+    folders = []
+    for path in sys.path:
+        try:
+            folders.append(f"{path} {os.stat(path or '.').st_mtime_ns}")
+        except OSError:
+            continue
+    return cached_value("entry-points", "\n".join(folders), _scan_entry_points)
+
+
+def _scan_entry_points() -> list[tuple[str, str, str]]:
+    from importlib.metadata import entry_points
+
+    return [(ep.name, ep.value, f"{ep.dist.name} {ep.dist.version}" if ep.dist else "entry point")
+            for ep in sorted(entry_points(group=hookspecs.PROJECT), key=lambda e: e.name)]
+
+
+# an entry point's value: ``module``, ``module:attribute``, either with ``[extras]``
+_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\]\s*)?$")
+
+
+def _load_value(value: str) -> object:
+    """What an entry point's ``value`` names, imported (as ``EntryPoint.load`` does)."""
+    match = _VALUE.match(value)
+    if match is None:
+        raise ValueError(f"not an entry point: {value!r}")
+    found: object = importlib.import_module(match.group("module"))
+    for part in (match.group("attr") or "").split(".") if match.group("attr") else ():
+        found = getattr(found, part)
+    return found
 
 
 def _load_extra(spec: str) -> ModuleType:

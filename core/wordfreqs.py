@@ -16,7 +16,7 @@ import sqlite3
 from functools import cache, lru_cache
 
 from copydesk import lazyre
-from copydesk.cache import cached_db, cached_value
+from copydesk.cache import cached_db, cached_value, package_stamp
 
 # languages whose tokeniser keeps a word of plain letters whole, in its small letters
 PLAIN_TOKENS = frozenset({"en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "fi", "pl",
@@ -35,7 +35,6 @@ def frequencies(language: str) -> dict[str, float]:
     """Every word wordfreq knows in ``language``, with its frequency (a share of all words);
     once loaded, it answers ``frequency`` too."""
     if language not in _loaded:
-        from importlib.metadata import version
 
         def load() -> dict[str, float]:
             from wordfreq import get_frequency_dict
@@ -44,7 +43,7 @@ def frequencies(language: str) -> dict[str, float]:
 
         # (kept in the cache as read: a third of the time wordfreq takes to read its own)
         _loaded[language] = cached_value(
-            f"wordlist-{language}", f"wordfreq {version('wordfreq')} best {language}", load)
+            f"wordlist-{language}", f"{package_stamp('wordfreq')} best {language}", load)
     return _loaded[language]
 
 
@@ -97,14 +96,8 @@ def _as_zipf(freq: float) -> float:
 
 @cache
 def _table(language: str) -> sqlite3.Connection | None:
-    from importlib.metadata import version
-
     def fill(db: sqlite3.Connection) -> None:
         db.execute("CREATE TABLE words (w TEXT PRIMARY KEY, f REAL) WITHOUT ROWID")
         db.executemany("INSERT INTO words VALUES (?, ?)", frequencies(language).items())
 
-    try:
-        stamp = f"wordfreq {version('wordfreq')} best {language}"
-    except ImportError:
-        return None
-    return cached_db(f"words-{language}", stamp, fill)
+    return cached_db(f"words-{language}", f"{package_stamp('wordfreq')} best {language}", fill)

@@ -142,3 +142,15 @@ def test_an_installed_plugin_whose_hook_raises_is_named_with_the_way_out(site, c
     assert result.returncode == 1 and err.count("\n") == 1
     assert "plugin copydesk_raises: register_writers failed: RuntimeError: cannot find my templates" in err
     assert "COPYDESK_NO_PLUGINS=1" in err
+
+
+def test_an_entry_points_value_names_a_module_or_what_is_in_it():
+    import os.path
+
+    from copydesk.pluginmanager import _load_value
+
+    assert _load_value("os.path") is os.path
+    assert _load_value("os.path:join") is os.path.join
+    assert _load_value("os : path.join [extra]") is os.path.join
+    with pytest.raises(ValueError):
+        _load_value("not a value!")

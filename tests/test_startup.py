@@ -30,8 +30,8 @@ if sys.argv[1] == "memory":
     _ocrchannel.load("en")
 doc = copydesk.clean(copydesk.read(sys.argv[2].encode(), "print-ocr", name="page.txt"))
 print(json.dumps([[e.original, e.replacement, e.confidence] for e in doc.edits]))
-print(json.dumps(sorted(m for m in ("wordfreq", "rapidfuzz", "concurrent.futures")
-                        if m in sys.modules)))
+print(json.dumps(sorted(m for m in ("wordfreq", "rapidfuzz", "concurrent.futures",
+                                   "importlib.metadata") if m in sys.modules)))
 """
 
 
@@ -46,7 +46,8 @@ def _run(mode: str, folder) -> tuple[list, list]:
 @pytest.mark.slow
 def test_a_short_ocr_conversion_reads_its_tables_from_disk_and_corrects_as_from_memory(tmp_path):
     """The first run makes the tables; the next reads them from disk without importing
-    wordfreq, and every edit (misreadings, dehyphenation, all cleaners) is what the lists
+    wordfreq (or importlib.metadata: the plugins installed are known from the first), and
+    every edit (misreadings, dehyphenation, all cleaners) is what the lists
     loaded into memory give."""
     in_memory, _ = _run("memory", tmp_path / "cache")
     first, _ = _run("disk", tmp_path / "cache")
@@ -55,7 +56,8 @@ def test_a_short_ocr_conversion_reads_its_tables_from_disk_and_corrects_as_from_
     assert first == again == in_memory
     assert modules == []
     made = sorted(p.name.rsplit("-", 1)[0] + p.suffix for p in (tmp_path / "cache").iterdir())
-    assert made == ["misreadings-en.sqlite", "misreadings-tables-en.marshal",  # (the lists
+    assert made == ["entry-points.marshal",  # (the plugins installed, as last found)
+                    "misreadings-en.sqlite", "misreadings-tables-en.marshal",  # (the lists
                     "wordlist-en.marshal", "words-en.sqlite"]  # loaded whole: kept as loaded)
 
 

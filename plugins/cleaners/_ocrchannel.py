@@ -40,14 +40,13 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.metadata import version
 from importlib.util import find_spec
 from itertools import repeat, takewhile
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from copydesk.cache import cached_db, cached_value
+from copydesk.cache import cached_db, cached_value, package_stamp
 from copydesk.wordfreqs import frequencies, frequency
 
 MODEL = Path(__file__).with_name("misreadings_model.json")
@@ -283,10 +282,11 @@ def tables(language: str) -> _InMemory | _OnDisk:
 def _tables_stamp(language: str) -> str:
     """What the tables are made from: the word list, the model, the variants, the n-grams."""
     known = MODEL.with_name(KNOWN.format(language))
-    spec = find_spec("symspellpy")
-    return (f"{_stamp(language)}; variants {known.stat().st_size if known.exists() else 0} "
+    # (the installed word list told by its files: no importlib.metadata in a short run)
+    return (f"{_stamp(language, package_stamp('wordfreq'))}; "
+            f"variants {known.stat().st_size if known.exists() else 0} "
             f"{known.stat().st_mtime_ns if known.exists() else 0}; "
-            f"symspellpy {version('symspellpy') if spec else 'none'}")
+            f"{package_stamp('symspellpy')}")
 
 
 @cache
@@ -418,11 +418,17 @@ def variants(word: str, language: str, least: float = LEAST_COMMON, *,
     return found
 
 
-def _stamp(language: str) -> str:
-    """What the precomputed variants depend on: the word list, the confusions, the search."""
+def _stamp(language: str, word_list: str | None = None) -> str:
+    """What the precomputed variants depend on: the word list (``word_list``, by default
+    wordfreq's version: the shipped file's stamp holds on any machine), the confusions, the
+    search."""
+    if word_list is None:
+        from importlib.metadata import version
+
+        word_list = f"wordfreq {version('wordfreq')}"
     model = hashlib.sha1(MODEL.read_bytes()).hexdigest()[:12]
     search = (LONGEST, UNLIKELY, SECOND, TWICE_REAL, LEAST_COMMON, REAL_WORD_RATIO)
-    return (f"language {language}; wordfreq {version('wordfreq')}; model {model}; "
+    return (f"language {language}; {word_list}; model {model}; "
             f"search {' '.join(map(repr, search))}; forms small capital upper")
 
 
