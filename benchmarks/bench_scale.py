@@ -86,12 +86,12 @@ def main() -> None:
         print(f"\n{args.files} one-page files -> JSON (--output-dir)")
         print(f"{'where':>6} {'jobs':>4} {'seconds':>8} {'pages/s':>8}")
         rows = batch_rows(args.files, [1, 2], not args.no_dask)
-        for name, jobs, seconds in rows:
+        for name, jobs, seconds, _ in rows:
             print(f"{name:>6} {jobs:>4} {seconds:>8.2f} {args.files / seconds:>8.1f}")
-        local = {jobs: seconds for name, jobs, seconds in rows if name == "local"}
+        local = {jobs: seconds for name, jobs, seconds, _ in rows if name == "local"}
         if 1 in local and 2 in local:
             print(f"--jobs 2 against --jobs 1: {local[1] / local[2]:.2f}x")
-        best = min(seconds for _, _, seconds in rows)
+        best = min(seconds for _, _, seconds, _ in rows)
         rate = args.files / best
         cores = os.cpu_count() or 1
         print(f"\nProjection: 10^6 pages at {rate:.0f} pages/s take {1e6 / rate / 3600:.1f} h on "
