@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
-import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -55,6 +54,8 @@ MOST = 0.6  # share of a line's characters in bold (italic) type for the line to
 def quiet(name: str) -> Iterator[None]:
     """A library's warnings kept off the terminal while it works for us (a damaged PDF's
     error is one line of ours, not pdfminer's log first)."""
+    import logging  # (imported where used: start-up stays short)
+
     logger = logging.getLogger(name)
     level = logger.level
     logger.setLevel(logging.ERROR)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,6 +55,8 @@ def tesseract_command(languages: str | None = None, dpi: str | None = None) -> l
 
 def ocr(data: bytes, name: str) -> bytes:
     """Tesseract's hOCR for an image."""
+    import subprocess  # (imported where used: start-up stays short)
+
     command = tesseract_command()
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one page per process: --jobs runs several
     try:
