@@ -46,7 +46,7 @@ from copydesk import (
     lazyre,
 )
 from copydesk.credits import clean_credit, split_credit
-from copydesk.model.nodes import Block
+from copydesk.model.nodes import Block, Container
 from copydesk.plugins.readers.web_text import is_furniture
 from copydesk.sources import mend
 
@@ -264,9 +264,7 @@ def place_figures(blocks: list[Block], figures: list[PageFigure], base: str | No
             block = Figure(src=block.src, alt=block.alt, blocks=[
                 Caption(text=fig.caption, credit=fig.credit)])
         out.append(block)
-    captions = {_key(f.caption) for f in figures} | {
-        _key(f"{f.caption} {f.credit}") for f in figures if f.credit}
-    out = [b for b in out if not (isinstance(b, Paragraph) and _key(b.text) in captions)]
+    out = _without_captions(out, figures)
     texts = [b.text if isinstance(b, Paragraph) else None for b in out]
     for fig in figures:
         if id(fig) in used:
@@ -282,6 +280,40 @@ def place_figures(blocks: list[Block], figures: list[PageFigure], base: str | No
         out.insert(at, figure)
         texts.insert(at, None)
     return out
+
+
+def _without_captions(blocks: list[Block], figures: list[PageFigure]) -> list[Block]:
+    """The blocks without the paragraphs, or list items, that only repeat a figure's caption
+    (a list left empty goes too)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and _is_caption(block.text, figures):
+            continue
+        if isinstance(block, Container) and not isinstance(block, Figure):
+            inner = _without_captions(block.blocks, figures)
+            if not inner and block.blocks:
+                continue
+            block = dataclasses.replace(block, blocks=inner) if inner != block.blocks else block
+        out.append(block)
+    return out
+
+
+def _is_caption(text: str, figures: list[PageFigure]) -> bool:
+    """Whether a paragraph of the article only repeats a figure's caption: the caption, then
+    at most its credit, however the page words it ("Credit: ESA", "(Photo: AP)")."""
+    key = _key(text)
+    for fig in figures:
+        caption = _key(fig.caption)
+        if key == caption:
+            return True
+        credit = _key(fig.credit or "")
+        if credit and key.startswith(caption + " ") and key.endswith(credit) and len(
+                key) - len(caption) - len(credit) <= CREDIT_WORDING:
+            return True
+    return False
+
+
+CREDIT_WORDING = 20  # letters between a caption and its credit ("image credit", "photo by")
 
 
 def _key(text: str) -> str:

@@ -274,3 +274,19 @@ def test_a_caption_s_credit_is_split_off_where_it_names_a_source(caption, text, 
     from copydesk.credits import split_credit
 
     assert split_credit(caption) == (text, credit)
+
+
+def test_a_caption_the_article_repeats_with_its_credit_is_said_once():
+    """A gallery's captions that the extraction also gives as list items, credit and all
+    ("… galley. Credit: ESA"), stay the figures' captions, not text of the article too."""
+    text = " ".join(["The agency showed how a crew could sleep through most of the long "
+                     "cruise to Mars in a module of private quarters."] * 3)
+    caption = "Functional areas of the module: crew quarters, exercise, hygiene and galley."
+    page = news_page("Mars", f"<h1>Sleeping to Mars</h1><p>{text}</p><figure>"
+                     f'<img src="https://example.org/module.jpg" alt=""><figcaption>{caption}'
+                     f" Credit: ESA</figcaption></figure><p>{text}</p>"
+                     f"<ul><li>{caption} Credit: ESA</li></ul><p>{text}</p>")
+    doc = copydesk.clean(copydesk.read(page, "html"))
+    assert [(b.text, b.credit) for b in iter_blocks(doc) if isinstance(b, Caption)] == [
+        (caption, "ESA")]
+    assert not [b for b in iter_blocks(doc) if isinstance(b, Paragraph) and "galley" in b.text]
