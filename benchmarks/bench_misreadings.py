@@ -6,7 +6,8 @@ Reported, in CPU seconds: the time to load the models into memory (once per proc
 long document has them), a first pass (every distinct word searched: the caches of words
 and word pairs emptied before each run) and a pass with those caches warm (a batch worker's
 next document); the median of ``--runs`` runs each, since a shared machine's speed varies
-from one second to the next.
+from one second to the next. The cyclic garbage collector is off, as ``copydesk convert``
+runs (the model is a tree).
 
 Use: ``python benchmarks/bench_misreadings.py [--runs N]``.
 """
@@ -14,6 +15,7 @@ Use: ``python benchmarks/bench_misreadings.py [--runs N]``.
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import time
 from collections.abc import Callable
@@ -44,6 +46,7 @@ def main() -> None:
         raise SystemExit("needs ../shared/eval-data/ocr-text-gt/overproof")
     text = "\n\n".join("\n".join(a.ocr) for name in SETS for a in articles(name))
     doc = copydesk.read(text.encode(), "text", name="overproof.txt")
+    gc.disable()  # (as the CLI runs)
     n = len(misreadings.WORD.findall(text))
     t0 = time.process_time()
     _ocrchannel.load("en")  # the tables in memory, as a long document has them

@@ -211,13 +211,14 @@ def column_rules(page: Page) -> list[Box]:
     """The page's column rules (``wordgutters.column_rules``), each cut where a rule or a line
     across it closes a band of stories (the columns under it are others: a headline over
     two columns, with a story under it, reads after the columns above it)."""
-    across = [r for r in page.rules if r.width > r.height] + [
-        ln.box for ln in page.lines if ln.box is not None and any(
-            ln.box.x0 < r.x0 and ln.box.x1 > r.x1 for r in page.rules if r.height > r.width)]
+    boxes = [ln.box for ln in page.lines if ln.box is not None]
     upright = {(r.x0, r.x1, r.y0, r.y1): r for r in page.rules}
+    chosen = grid_rules(list(upright), [(b.x0, b.x1, b.y0, b.y1) for b in boxes])
+    if not chosen:
+        return []
+    across = [r for r in page.rules if r.width > r.height] + boxes  # (those across a rule cut it)
     out = []
-    for edges in grid_rules(list(upright), [(ln.box.x0, ln.box.x1, ln.box.y0, ln.box.y1)
-                                            for ln in page.lines if ln.box is not None]):
+    for edges in chosen:
         rule = upright[edges]
         cuts = sorted((r.y0 + r.y1) / 2 for r in across
                       if r.x0 < rule.x0 and r.x1 > rule.x1 and rule.y0 < (r.y0 + r.y1) / 2 < rule.y1)

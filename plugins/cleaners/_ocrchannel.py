@@ -29,7 +29,6 @@ confusions generate only what OCR actually does, from a dictionary lookup per va
 
 from __future__ import annotations
 
-import gc
 import gzip
 import hashlib
 import json
@@ -263,8 +262,6 @@ def load(language: str) -> None:
         _loaded[language] = _InMemory(language, cached_value(
             f"misreadings-tables-{language}", _tables_stamp(language),
             lambda: _InMemory.parts(language, complete=True)))
-        # the tables live as long as the process: the collector need not walk them again
-        gc.freeze()
 
 
 def tables(language: str) -> _InMemory | _OnDisk:
