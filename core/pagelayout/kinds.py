@@ -106,7 +106,7 @@ def classify(group: list[Line], page: Page, size: float, height: float,
     # of its text smaller, as a regulation's rule text, has no captions for it)
     smaller = bool(own and size and own <= SMALL_SIZE * min(size, page.type_size or size))
     labelled = bool(FIGURE_LABEL.match(text)) and len(text.split()) <= 80
-    pictured = by_picture(group, page.pictures, height)
+    pictured = by_picture(group, page.figure_areas, height)
     if (smaller and (pictured or find_credit(text) or labelled)) or (
             labelled and not own >= HEADING_SIZE * size) or (pictured and _capitals_caption(group)):
         return "caption"
@@ -150,7 +150,8 @@ def page_blocks(page: Page, groups: list[list[Line]], size: float,
     left and right edges where known (else those of the groups' lines); ``tables``: the
     page's tables, each standing in for a line of region "table" (``_stood_for``)."""
     lines = [ln for g in groups for ln in g]
-    body = [ln for ln in lines if abs((ln.font_size or size) - size) <= 0.05 * size] or lines
+    text = [ln for ln in lines if ln.text != PICTURE] or lines  # (a picture is no line of type)
+    body = [ln for ln in text if abs((ln.font_size or size) - size) <= 0.05 * size] or text
     height = median(ln.box.height for ln in body)  # type: ignore[union-attr]
     left = Counter(round(ln.box.x0) for ln in lines).most_common(1)[0][0]  # type: ignore[union-attr]
     column = column or (float(left), sorted(ln.box.x1 for ln in lines)[int(0.9 * (len(lines) - 1))])  # type: ignore[union-attr]
@@ -170,7 +171,7 @@ def page_blocks(page: Page, groups: list[list[Line]], size: float,
             after = groups[i + 1] if i + 1 < len(groups) else None
             credit = after if after is not None and _is_credit(after, group, size) else None
             skip = credit is not None
-            picture = picture_of(group, page.pictures, height) if page.image else None
+            picture = picture_of(group, page.figure_areas, height) if page.image else None
             blocks.append(figure(group, credit, address(
                 page.image, picture, page.to_pixels, page.image_page)
                 if page.image and picture else None))

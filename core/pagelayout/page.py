@@ -14,6 +14,7 @@ HEADING_SIZE = 1.3  # type this much larger than the body's sets a heading (disp
 RULE_WIDTH = 3.0  # points: a graphic this thin is a rule…
 RULE_SHAPE = 15.0  # … and so is one this many times longer than it is thick (an ornament)
 NEAR = 2.5  # a caption starts within this many body line heights of its picture
+BAND = 2.0  # a picture area thinner than this many body line heights is a band or an icon
 STORY_BREAK = 2  # ``blank_before`` of a line after a rule across the columns: a new story
 # a caption's label: "Figure 7-26.", "Fig. 3:", "Table 1.", "PLATE IV.", "Example 2-1   Query…"
 FIGURE_LABEL = lazyre.compile(
@@ -57,6 +58,22 @@ class Page:
     def type_size(self) -> float:
         """The font size most of this page's text is set in (by characters; 0 unknown)."""
         return body_size([self])
+
+    @functools.cached_property
+    def line_height(self) -> float:
+        """The median height of the lines set in the page's type size (0 unknown)."""
+        size = self.type_size
+        heights = sorted(ln.box.height for ln in self.lines if ln.box is not None and (
+            not size or abs((ln.font_size or size) - size) <= 0.05 * size))
+        return heights[len(heights) // 2] if heights else 0.0
+
+    @functools.cached_property
+    def figure_areas(self) -> list[Box]:
+        """The picture areas that may be pictures with a caption: not a band of tint behind a
+        heading, a table's shaded head or an icon, thinner than ``BAND`` body line heights,
+        nor a bar of a rule's shape."""
+        return [p for p in self.pictures if not is_rule(p)
+                and min(p.width, p.height) >= BAND * self.line_height]
 
     @functools.cached_property
     def text_extent(self) -> tuple[float, float]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import copydesk
-from copydesk import Boilerplate, Paragraph, TextBlock, iter_blocks
+from copydesk import Boilerplate, Caption, Paragraph, TextBlock, iter_blocks
 from copydesk.sources import markup_encoding
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "eval-data"
@@ -507,3 +507,24 @@ def test_a_bold_head_in_the_bodys_type_heads_a_section_not_a_story():
     stories = [b for b in doc.blocks if isinstance(b, copydesk.Article)]
     assert [[h.text for h in iter_blocks(a) if isinstance(h, copydesk.Heading)] for a in stories] == [
         ["Harbour wall approved", "Cost of the work"], ["Fair opens in the rain"]]
+
+
+def _pictured_header(photo: tuple[int, int, int, int]) -> bytes:
+    """A report page: a header in small type in two lines, right over an area the engine
+    took for a photo, and two blocks of body text under it."""
+    header = _carea(["Precision Castparts Corp.", "January 28, 2014"], 1400, 1900, top=200, size=30)
+    x0, y0, x1, y1 = photo
+    area = f"<div class='ocr_photo' title='bbox {x0} {y0} {x1} {y1}'></div>"
+    return _hocr_page(header, area, _carea(LEFT, 300, 1250, top=1200), _carea(RIGHT, 1300, 2250, top=1200))
+
+
+def test_a_band_of_tint_under_small_type_makes_no_caption_of_it():
+    """Tesseract reports the tinted band across a report's head as a photo; the small type
+    over it is the page's header, read where it stands, not a caption; a real picture under
+    the same lines still makes them its caption."""
+    band = copydesk.clean(copydesk.read(_pictured_header((80, 330, 2400, 390)), "hocr"))
+    assert not [b for b in iter_blocks(band) if isinstance(b, Caption)]
+    assert "January 28, 2014" in _body(band)
+    photo = copydesk.clean(copydesk.read(_pictured_header((1400, 330, 1900, 900)), "hocr"))
+    assert [b.text for b in iter_blocks(photo) if isinstance(b, Caption)] == [
+        "Precision Castparts Corp. January 28, 2014"]
