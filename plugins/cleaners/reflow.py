@@ -43,6 +43,8 @@ NAME = "reflow"
 BULLETS = "•▪◦●■‣⁃"
 PROPORTIONAL_SPARE = 0.3  # how much wider than average the next word may be
 MIN_BLANK_ENDS = 3  # blank lines after finished sentences needed to judge what they mean
+SHORT_LAST = 0.8  # a line filling less of its column than this is short (a paragraph's last)
+HALF_FULL = 0.5  # … and one filling less than this is no wrapped line in any setting
 ROUNDING = 0.05  # characters: a line's fill is kept to three places, its width so recovered
 # words no paragraph ends on: articles, prepositions and conjunctions that need what follows
 NEVER_LAST = frozenset({"a", "an", "the", "of", "to", "and", "or", "nor", "but", "with", "from",
@@ -78,7 +80,7 @@ def conventions(lines: list[Line]) -> Conventions:
             mid_ws += has_ws
         if line.blank_before:
             blank_all += 1
-            blank_par += ends and (prev.fill or 1) < 0.8
+            blank_par += ends and (prev.fill or 1) < SHORT_LAST
             blank_final += ends
             blank_mid += not ends
     trailing = mid >= 5 and mid_ws >= 0.9 * mid and final_ws <= 0.6 * max(final, 1)
@@ -131,6 +133,11 @@ def continues(prev: Line, line: Line, conv: Conventions) -> bool:
                 # stronger than a trailing space, which some last lines keep
                 return False
             if _turn_of_speech(text, start):
+                return False
+            if (ends_sentence and line.blank_before and conv.blank_is_paragraph
+                    and (prev.fill or 1.0) < HALF_FULL):
+                # a sentence ending half way across, then a blank line: more than a trailing
+                # space, which some last lines keep (a wrapped line before a column break is full)
                 return False
             return not (ends_sentence and indented and start[:1].islower())
         return not (ends_sentence or start[:1].isupper() or start[:1] in "\"“‘'«")

@@ -61,11 +61,13 @@ def test_a_next_word_that_fits_to_the_last_character_ends_the_paragraph():
 
 
 def test_reflow_reads_a_trailing_space_convention():
-    text = ("It rained all day in the \ncity and the streets were \nempty. \n\n"
+    """A trailing space marks a wrapped line, also before a blank line (a column break after
+    a line about as full as the others)."""
+    text = ("It rained all day in the \ncity and the streets were \nempty and quiet. \n\n"
             "Crowds stayed at home \nand waited for news of \nthe river.\n"
             "Later the sun came out \nagain and people went \nback to work.\n")
     assert paragraphs(convert(text, ["reflow"])) == [
-        "It rained all day in the city and the streets were empty. Crowds stayed at home "
+        "It rained all day in the city and the streets were empty and quiet. Crowds stayed at home "
         "and waited for news of the river.",
         "Later the sun came out again and people went back to work."]
 
@@ -92,6 +94,23 @@ def test_a_line_ending_on_an_article_is_wrapped_whatever_its_trailing_space():
             "The answer lies in the story \nof the months that led up to \n"
             "the rising in the capital \nand in the towns of the \nprovinces.\n")
     assert [p.split()[0] for p in paragraphs(convert(text, ["reflow"]))] == ["Many", "What", "The"]
+
+
+def test_a_short_last_line_before_a_blank_ends_its_paragraph_despite_its_trailing_space():
+    """Trailing spaces mark wrapped lines and blank lines mostly end paragraphs. A column
+    breaks after the full line ``… was foretold in books. `` (one paragraph goes on), while
+    ``ries. ``, a sentence ending a fifth of the way across, keeps a trailing space but
+    ends its paragraph before the blank line."""
+    text = ("The coming of the messiah in \nthe town was foretold in books. \n\n"
+            "Nobody in the town believed it \nor wanted to hear of it at all.\n\n"
+            "The jihadists boasted of their \nhold on the town, and their \n"
+            "power was crippled by their theo-\nries. \n\n"
+            "Roughly, the people of the town \nbelieved that the war was \n"
+            "far away and would stay so, \nwhatever the papers said \n"
+            "about it on the Sunday.\n\n"
+            "Then the rains came early and \nthe roads to the coast closed.\n")
+    assert [p.split()[0] for p in paragraphs(convert(text, ["reflow"]))] == [
+        "The", "The", "Roughly,", "Then"]
 
 
 def test_dialogue_gets_a_paragraph_per_turn_where_trailing_spaces_mark_wrapped_lines():
