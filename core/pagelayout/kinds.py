@@ -18,10 +18,10 @@ from copydesk.pagelayout.page import (
     by_picture,
     picture_of,
 )
-from copydesk.pagelayout.paragraphs import is_initial
+from copydesk.pagelayout.paragraphs import TYPE_CHANGE, is_initial
 from copydesk.pagelayout.tables import table_text
 from copydesk.pictures import address
-from copydesk.textlines import SENTENCE_END, join_stripped
+from copydesk.textlines import SENTENCE_END, join_stripped, split_end
 
 QUOTE_SIZE = 1.15  # type this much larger, in italic or between rules, sets a pull quote
 FULL = 0.9  # a line reaching this far across its column is full (running text)
@@ -221,6 +221,10 @@ def headlines(blocks: list[Block], size: float) -> list[Block]:
             block = Heading(text=block.text, lines=block.lines,  # type: ignore[attr-defined]
                             level=min(headline.level + 1, 3))
             decks.add(id(block))
+        if isinstance(prev, Heading) and isinstance(block, Paragraph) and _runs_on(prev, block):
+            out[-1] = Paragraph(text=join_stripped([*prev.lines, *block.lines]),
+                                lines=[*prev.lines, *block.lines])
+            continue
         if isinstance(prev, Heading) and isinstance(block, Heading) and _stacked(prev, block):
             out[-1] = Heading(text=join_stripped([*prev.lines, *block.lines]),
                               lines=[*prev.lines, *block.lines], level=prev.level)
@@ -245,6 +249,23 @@ def _deck(block: Block, above: Heading, headline: Heading, size: float) -> bool:
     return (len(block.lines) <= DECK_LINES and len(block.text.split()) <= DECK_WORDS
             and display * size <= own <= (1 + STACK_SIZE) * over
             and _right_under(above.lines, block.lines))
+
+
+def _runs_on(heading: Heading, block: Paragraph) -> bool:
+    """Whether a "heading" is the first line of the paragraph right under it, in that
+    paragraph's type (a lead set larger than the body, its first line indented; a line the
+    OCR took for bold): the paragraph goes on in lower case, and the heading's last word is
+    split at the line end, or it is a long clause in lower case that no sentence end closes
+    (``Spain and France, whose sons made a deathless`` / ``record of heroism…``)."""
+    a, b = _group_size(heading.lines), _group_size(block.lines)
+    if not (block.text.lstrip()[:1].islower() and a and b and max(a, b) <= TYPE_CHANGE * min(a, b)
+            and _right_under(heading.lines, block.lines)):
+        return False
+    text = heading.text.rstrip()
+    words = text.split()
+    lower = sum(w[:1].islower() for w in words)
+    return split_end(text) or (len(words) >= MIN_QUOTE_WORDS and lower >= len(words) / 2
+                               and not SENTENCE_END.search(text))
 
 
 def _stacked(upper: Heading, lower: Heading) -> bool:

@@ -12,8 +12,9 @@ from copydesk.pagelayout.page import REGION_KINDS, STORY_BREAK, top_of
 
 DROP_SIZE = 2.0  # a letter this many times taller than the body's lines is a drop cap
 RAISED_SIZE = 1.3  # … and a capital this much taller, with the rest of its word beside it
-TYPE_CHANGE = 1.2
-DISPLAY_SIZE = 1.1  # type this much larger than most of a run's is display type  # a change of type size by this factor between lines starts a group
+TYPE_CHANGE = 1.2  # a change of type size by this factor between lines starts a group
+FULL_REACH = 0.9  # a line reaching this far across its column is full (running text)
+DISPLAY_SIZE = 1.1  # type this much larger than most of a run's is display type
 
 
 def opens_with_initial(words: list[tuple[str, float]]) -> bool:
@@ -91,7 +92,9 @@ def paragraphs(run: list[Line]) -> list[list[Line]]:
             i and run[i - 1].font_size == line.font_size  # (lines of one centred heading)
             and (line.font_size or 0) >= DISPLAY_SIZE * usual_size
             and _centred(run[i - 1], left, column_width, heights)
-            and _centred(line, left, column_width, heights))
+            and _centred(line, left, column_width, heights)) and not (
+            i and (line.font_size or 0) >= DISPLAY_SIZE * usual_size
+            and _set_in_alike(run[i - 1], line, left, column_width, heights))
         cap = opens.get(id(line))
         starts = indent or cap is not None or line.blank_before >= STORY_BREAK or (i > 0 and (
             gap > usual_gap + 0.6 * heights or _type_changes(run[i - 1], line)))
@@ -109,6 +112,13 @@ def paragraphs(run: list[Line]) -> list[list[Line]]:
         else:
             groups[-1].append(line)
     return groups
+
+
+def _set_in_alike(prev: Line, line: Line, left: float, width: float, height: float) -> bool:
+    """Whether ``line`` stands as far in as ``prev``, a full line: a block set in from the
+    column's edge (a lead in display type), no first-line indent."""
+    return (abs(line.box.x0 - prev.box.x0) <= 0.3 * height  # type: ignore[union-attr]
+            and prev.box.x1 - left >= FULL_REACH * width)  # type: ignore[union-attr]
 
 
 def _centred(line: Line, left: float, width: float, height: float) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import copydesk
-from copydesk import Boilerplate, Caption, Paragraph, TextBlock, iter_blocks
+from copydesk import Boilerplate, Caption, Heading, Paragraph, TextBlock, iter_blocks
 from copydesk.sources import markup_encoding
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "eval-data"
@@ -528,3 +528,52 @@ def test_a_band_of_tint_under_small_type_makes_no_caption_of_it():
     photo = copydesk.clean(copydesk.read(_pictured_header((1400, 330, 1900, 900)), "hocr"))
     assert [b.text for b in iter_blocks(photo) if isinstance(b, Caption)] == [
         "Precision Castparts Corp. January 28, 2014"]
+
+
+BODY = ["The council met on Tuesday to discuss the budget", "for next year, and members argued for three",
+        "hours about the cost of the new bridge over the", "river, which the town has wanted for years now.",
+        "When the vote came, the bridge was approved by", "nine votes to four, and work will start in the",
+        "spring, the mayor said after the meeting ended.", "The engineers expect it to take two years to",
+        "build, and the old ferry will run until then."]
+
+
+def _lead_page(lead: list[tuple[str, int]], size: int = 56) -> bytes:
+    """A lead set in display type over body text in one engine block: ``lead`` gives each
+    line's text and left edge (the column's is 300)."""
+    lines = [_hocr_line(text, x0, 1000 + 80 * i, 2200, 1000 + 80 * i + 60, size)
+             for i, (text, x0) in enumerate(lead)]
+    top = 1000 + 80 * len(lead) + 40
+    lines += [_hocr_line(text, 300, top + 60 * i, 2200 if i % 4 != 3 else 1500, top + 60 * i + 45)
+              for i, text in enumerate(BODY)]
+    return _hocr_page(f"<div class='ocr_carea' title='bbox 300 1000 2200 {top + 600}'>"
+                      f"{''.join(lines)}</div>")
+
+
+def test_a_lead_set_in_from_the_column_in_display_type_is_one_paragraph():
+    """A story's lead in larger type, set in from the column's edge with its first line
+    indented further (NY Tribune, 1903): its lines were each taken for a paragraph start by
+    the indent, the first line for a headline; they are one paragraph."""
+    lead = [("The buildings of the Exposition at St. Louis were dedicated yes-", 400),
+            ("terday afternoon with ceremonies which, although marred by", 340),
+            ("rain, were impressive. The principal addresses were made by", 340),
+            ("the President and by the former President of the country.", 340)]
+    doc = copydesk.clean(copydesk.read(_lead_page(lead), "hocr"))
+    assert not [b for b in iter_blocks(doc) if isinstance(b, Heading)]
+    leads = [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph) and "buildings" in b.text]
+    assert len(leads) == 1 and "yesterday afternoon" in leads[0] and "former President" in leads[0]
+
+
+def test_a_line_taken_for_a_heading_that_runs_on_into_the_paragraph_under_it_joins_it():
+    """A short line the engine marked bold, ending mid-clause, the paragraph under it going
+    on in lower case: it is the paragraph's first line, no heading."""
+    words = "Spain and France, whose sons made a deathless"
+    first = ("<span class='ocr_line' title='bbox 300 1000 1300 1045; x_size 40'>"
+             + " ".join(f"<strong><span class='ocrx_word'>{w}</span></strong>" for w in words.split(" "))
+             + "</span>")
+    rest = "".join(_hocr_line(t, 300, 1060 + 60 * i, 2200 if i % 4 != 3 else 1500,
+                              1060 + 60 * i + 45) for i, t in enumerate(
+        ["record of heroism in the early annals of the New World, as every", *BODY]))
+    data = _hocr_page(f"<div class='ocr_carea' title='bbox 300 1000 2200 1700'>{first}{rest}</div>")
+    doc = copydesk.clean(copydesk.read(data, "hocr"))
+    assert not [b for b in iter_blocks(doc) if isinstance(b, Heading)]
+    assert "made a deathless record of heroism" in _body(doc)
