@@ -14,7 +14,7 @@ import re
 from copydesk import lazyre
 
 _NAME_WORD = r"[A-Z][\w.&'’-]*"
-_CREDIT_NAME = rf"{_NAME_WORD}(?:[ /]+(?:{_NAME_WORD}|of|and|via|for))*"
+_CREDIT_NAME = rf"{_NAME_WORD}(?:[ /]+(?:{_NAME_WORD}|of|and|via|for))*(?:,\s*File)?"
 # the photo agencies whose names credit a picture on their own
 _AGENCIES = ("AP|AFP|Reuters|REUTERS|Getty|Getty Images|EPA|Xinhua|Shutterstock|Alamy|"
              "Bloomberg|Anadolu|NurPhoto|Sipa|SOPA|Corbis|Magnum|Polaris|Redux|ANP|dpa|Keystone|"
@@ -55,6 +55,20 @@ def find_credit(text: str) -> re.Match[str] | None:
     return None
 
 
+# a credit that names a picture's maker in so many words: "AP Photo/…", "Photo: …",
+# "Getty Images", an agency and a photographer ("REUTERS/Jane Doe", "NASA/JPL-Caltech")
+_PICTURE_WORDS = lazyre.compile(r"\b(?:Photos?|Photograph|Picture|Image|Images|Getty|Shutterstock|"
+                                r"Alamy)\b|/")
+
+
+def picture_credit(text: str) -> re.Match[str] | None:
+    """The photo credit ending ``text`` where it says it credits a picture (``(AP Photo/Jane
+    Doe)``, ``(NASA/JPL-Caltech)``), not a report (``(AFP)``, ``(Reuters)``, which close wire
+    stories' paragraphs too)."""
+    match = find_credit(text)
+    return match if match and _PICTURE_WORDS.search(match.group(1)) else None
+
+
 def split_credit(text: str) -> tuple[str, str | None]:
     """A caption's text and its photo credit (``None`` when it names none)."""
     match = find_credit(text)
@@ -64,5 +78,7 @@ def split_credit(text: str) -> tuple[str, str | None]:
 
 
 def clean_credit(credit: str) -> str:
-    """The credit without a leading label: ``Photo: Jane Doe`` -> ``Jane Doe``."""
+    """The credit without a leading label or a trailing note that the picture is an old
+    one: ``Photo: Jane Doe`` -> ``Jane Doe``, ``AP Photo/Jane Doe, File`` -> ``AP Photo/Jane Doe``."""
+    credit = re.sub(r",\s*File$", "", credit.strip())
     return re.sub(r"^(?:Photos?|Picture|Image|Credit|File):\s*", "", credit).strip()

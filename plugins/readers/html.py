@@ -45,7 +45,7 @@ from copydesk import (
     hookimpl,
     lazyre,
 )
-from copydesk.credits import clean_credit, split_credit
+from copydesk.credits import clean_credit, picture_credit, split_credit
 from copydesk.model.nodes import Block, Container
 from copydesk.plugins.readers.web_text import is_furniture
 from copydesk.sources import mend
@@ -264,7 +264,7 @@ def place_figures(blocks: list[Block], figures: list[PageFigure], base: str | No
             block = Figure(src=block.src, alt=block.alt, blocks=[
                 Caption(text=fig.caption, credit=fig.credit)])
         out.append(block)
-    out = _without_captions(out, figures)
+    out = _credited_captions(_without_captions(out, figures))
     texts = [b.text if isinstance(b, Paragraph) else None for b in out]
     for fig in figures:
         if id(fig) in used:
@@ -313,6 +313,24 @@ def _is_caption(text: str, figures: list[PageFigure]) -> bool:
     return False
 
 
+def _credited_captions(blocks: list[Block]) -> list[Block]:
+    """The blocks with each short paragraph that ends in a picture's credit (``… Hialeah,
+    Fla. (AP Photo/Alan Diaz, File)``) made a figure's caption: a caption the page set in
+    no ``<figure>`` (a ``div class="caption"`` under a gallery's picture)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and len(block.text.split()) <= CAPTION_WORDS and (
+                match := picture_credit(block.text)):
+            caption = " ".join(block.text[:match.start()].split())
+            if caption:
+                block = Figure(blocks=[Caption(text=caption, credit=clean_credit(match.group(1)))])
+        elif isinstance(block, Container) and not isinstance(block, Figure | List):
+            block = dataclasses.replace(block, blocks=_credited_captions(block.blocks))
+        out.append(block)
+    return out
+
+
+CAPTION_WORDS = 60  # the most a caption set as a paragraph runs to
 CREDIT_WORDING = 20  # letters between a caption and its credit ("image credit", "photo by")
 
 

@@ -269,6 +269,9 @@ def test_the_article_extraction_is_trafilaturas_own_but_for_its_fingerprint(with
     ("Members of the Security Council (UN)", "Members of the Security Council (UN)", None),
     ("§ 39.13 [Amended]", "§ 39.13 [Amended]", None),
     ("Leaders meet at the summit [File]", "Leaders meet at the summit [File]", None),
+    # an old picture, marked so after its credit
+    ("A man loads trims into his truck. (AP Photo/Alan Diaz, File)",
+     "A man loads trims into his truck.", "AP Photo/Alan Diaz"),
 ])
 def test_a_caption_s_credit_is_split_off_where_it_names_a_source(caption, text, credit):
     from copydesk.credits import split_credit
@@ -290,3 +293,20 @@ def test_a_caption_the_article_repeats_with_its_credit_is_said_once():
     assert [(b.text, b.credit) for b in iter_blocks(doc) if isinstance(b, Caption)] == [
         (caption, "ESA")]
     assert not [b for b in iter_blocks(doc) if isinstance(b, Paragraph) and "galley" in b.text]
+
+
+def test_a_paragraph_ending_in_a_pictures_credit_is_a_caption_not_article_text():
+    """A gallery's caption set in a ``div class="caption"`` (no ``<figure>``), which the
+    extraction gives as a paragraph, is a caption by its credit ("(AP Photo/…, File)");
+    a paragraph of a wire story closed by its agency's name ("(AFP)") stays text."""
+    text = " ".join(["Sales at the chain fell short of what analysts had expected, and its "
+                     "shares dropped sharply in early trading on Tuesday."] * 3)
+    caption = "A man loads garage door trims into his pickup truck outside a store in Hialeah, Fla."
+    wire = "The company said it would cut its forecast for the year. (AFP)"
+    page = news_page("Sales", f"<h1>Sales miss</h1><p>{text}</p><div class='caption'><p>{caption} "
+                     f"(AP Photo/Alan Diaz, File)</p></div><p>{text}</p><p>{wire}</p>")
+    doc = copydesk.clean(copydesk.read(page, "html"))
+    assert [(b.text, b.credit) for b in iter_blocks(doc) if isinstance(b, Caption)] == [
+        (caption, "AP Photo/Alan Diaz")]
+    paragraphs = [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph)]
+    assert wire in paragraphs and not [p for p in paragraphs if "Hialeah" in p]
