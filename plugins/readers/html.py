@@ -58,6 +58,7 @@ _CREDIT_CLASS = lazyre.compile(r"credit|copyright|source|byline|attribution|phot
 _HEAD_LEVEL = lazyre.compile(r"h(\d)")
 _SPACES = lazyre.compile(r"\s+")
 INTERFACE_WORDS = 4  # a paragraph this short may be an interface string
+PROMOTION_WORDS = 4  # a link in capitals this long, a paragraph of its own, is no article text
 _ASIDE_CLASS = lazyre.compile(r"related|teaser|promo|sidebar|recommend|more-stories|newsletter", re.IGNORECASE)
 
 
@@ -139,6 +140,15 @@ def all_link(item: Paragraph) -> bool:
                and m.end >= len(text) for m in item.marks)
 
 
+def promotion(item: Paragraph) -> bool:
+    """Whether a paragraph is a link in capitals set into the article, to another story or
+    a promotion ("CLICK HERE TO GET THE FOX NEWS APP", "SEAN SPICER ELIMINATED FROM …"):
+    four words or more, all one link."""
+    letters = [c for c in item.text if c.isalpha()]
+    return (len(item.text.split()) >= PROMOTION_WORDS and all_link(item)
+            and sum(c.isupper() for c in letters) >= 0.9 * len(letters))
+
+
 def blocks_from(parent: etree._Element) -> Iterator[Block]:
     """Model blocks for trafilatura's XML elements under ``parent``."""
     for el in parent:
@@ -148,7 +158,9 @@ def blocks_from(parent: etree._Element) -> Iterator[Block]:
             if text and interface(text):
                 yield Boilerplate(text=text, reason="interface")
             elif text:
-                yield Paragraph(text=text, marks=marks)
+                paragraph = Paragraph(text=text, marks=marks)
+                yield Boilerplate(text=text, marks=marks, reason="links") if promotion(
+                    paragraph) else paragraph
         elif tag == "head":
             text, marks = inline(el)
             level = _HEAD_LEVEL.match(el.get("rend", "h2"))

@@ -310,3 +310,28 @@ def test_a_paragraph_ending_in_a_pictures_credit_is_a_caption_not_article_text()
         (caption, "AP Photo/Alan Diaz")]
     paragraphs = [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph)]
     assert wire in paragraphs and not [p for p in paragraphs if "Hialeah" in p]
+
+
+def test_a_link_in_capitals_set_as_a_paragraph_is_no_article_text():
+    """Links to other stories and promotions set into the article as paragraphs of their
+    own, in capitals, are furniture; a link in ordinary type, or a short one, stays."""
+    from copydesk.plugins.readers.html import promotion
+
+    texts = [" ".join([f"The dancer said the show had helped her through year {n}, and that "
+                       "she would go on touring in the spring with the rest of the cast."] * 2)
+             for n in range(4)]
+    page = news_page("Show", f"<h1>The show</h1><p>{texts[0]}</p>"
+                     "<p><strong><a href='https://example.org/v/1'>SEAN SPICER ELIMINATED FROM "
+                     f"'DANCING WITH THE STARS'</a></strong></p><p>{texts[1]}</p>"
+                     "<p>Read <a href='https://example.org/m'>the dancer's own account of the tour "
+                     f"and of the year</a></p><p>{texts[2]}</p>"
+                     "<p><a href='https://example.org/app'>CLICK HERE TO GET THE APP</a></p>"
+                     f"<p>{texts[3]}</p>")
+    doc = copydesk.clean(copydesk.read(page, "html"))
+    paragraphs = [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph)]
+    assert not [p for p in paragraphs if "SPICER" in p or "CLICK HERE" in p]
+    assert [p for p in paragraphs if "own account" in p]
+    assert len([p for p in paragraphs if "The dancer said" in p]) == 4
+    doi = copydesk.read(news_page("Paper", "<p><a href='https://doi.org/10.1007/1'>DOI: "
+                                  "10.1007/1</a></p>"), "html")
+    assert not promotion(next(b for b in iter_blocks(doi) if isinstance(b, Paragraph)))
