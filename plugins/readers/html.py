@@ -295,11 +295,17 @@ def place_figures(blocks: list[Block], figures: list[PageFigure], base: str | No
 
 
 def _without_captions(blocks: list[Block], figures: list[PageFigure]) -> list[Block]:
-    """The blocks without the paragraphs, or list items, that only repeat a figure's caption
-    (a list left empty goes too)."""
+    """The blocks without the paragraphs, or list items, that only repeat a figure's caption,
+    whole or cut into a few pieces at its italics (``Alien`` / ``(pictured) and`` / ``2001:
+    A Space Odyssey, …``); a list left empty goes too."""
     out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Paragraph) and _is_caption(block.text, figures):
+    skip = 0
+    for i, block in enumerate(blocks):
+        if skip:
+            skip -= 1
+            continue
+        if isinstance(block, Paragraph) and figures and (pieces := _caption_pieces(blocks, i, figures)):
+            skip = pieces - 1
             continue
         if isinstance(block, Container) and not isinstance(block, Figure):
             inner = _without_captions(block.blocks, figures)
@@ -308,6 +314,22 @@ def _without_captions(blocks: list[Block], figures: list[PageFigure]) -> list[Bl
             block = dataclasses.replace(block, blocks=inner) if inner != block.blocks else block
         out.append(block)
     return out
+
+
+def _caption_pieces(blocks: list[Block], at: int, figures: list[PageFigure]) -> int:
+    """How many paragraphs from ``at`` on (one to ``CAPTION_PIECES``) together repeat a
+    figure's caption; 0 when none do."""
+    texts: list[str] = []
+    for block in blocks[at:at + CAPTION_PIECES]:
+        if not isinstance(block, Paragraph):
+            break
+        texts.append(block.text)
+        if _is_caption(" ".join(texts), figures):
+            return len(texts)
+    return 0
+
+
+CAPTION_PIECES = 4  # the most paragraphs an extraction cuts one caption into
 
 
 def _is_caption(text: str, figures: list[PageFigure]) -> bool:

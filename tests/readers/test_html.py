@@ -335,3 +335,21 @@ def test_a_link_in_capitals_set_as_a_paragraph_is_no_article_text():
     doi = copydesk.read(news_page("Paper", "<p><a href='https://doi.org/10.1007/1'>DOI: "
                                   "10.1007/1</a></p>"), "html")
     assert not promotion(next(b for b in iter_blocks(doi) if isinstance(b, Paragraph)))
+
+
+def test_a_caption_the_extraction_cut_into_pieces_at_its_italics_is_taken_out_whole():
+    """A caption with film titles in italics comes out of the extraction as paragraphs cut at
+    them ("Alien" / "(pictured) and" / "2001: A Space Odyssey, …"): together they repeat the
+    figure's caption and credit, so all go; a paragraph that only starts the same stays."""
+    from copydesk.plugins.readers.html import PageFigure, _without_captions
+
+    caption = ("Once the preserve of science fiction, through films such as Alien (pictured) and "
+               "2001: A Space Odyssey, hibernation may one day enable deep space travel.")
+    figure = PageFigure(src=None, alt=None, caption=caption, credit="20th Century Fox",
+                        before="", after="")
+    pieces = ["Once the preserve of science fiction, through films such as", "Alien(pictured) and",
+              "2001: A Space Odyssey, hibernation may one day enable deep space travel. "
+              "Credit: 20th Century Fox"]
+    text = "Once the preserve of science fiction, hibernation is now studied by the agency."
+    blocks = [Paragraph(text=t) for t in [text, *pieces, text]]
+    assert [b.text for b in _without_captions(blocks, [figure])] == [text, text]
