@@ -8,6 +8,7 @@ variable ``COPYDESK_NO_PLUGINS`` is set), then modules or ``.py`` files named fo
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import importlib.util
 import os
@@ -218,14 +219,18 @@ def _entry_point_specs() -> list[tuple[str, str, str]]:
     """``(name, value, distribution)`` of each entry point in the ``copydesk`` group, by name.
     Finding them takes ``importlib.metadata`` (40 ms to import: an eighth of a one-page
     run), so they are kept in the cache (``cached_value``) for as long as no folder of the
-    import path has changed (an install or an uninstall changes its folder)."""
+    import path has changed (an install or an uninstall changes its folder). The import
+    path starts with the script's folder or the working one (``python -m``), which may hold
+    plugins of its own: each such start keeps its own list, so that the ``copydesk`` command
+    and ``python -m copydesk`` do not remake each other's."""
     folders = []
     for path in sys.path:
         try:
             folders.append(f"{path} {os.stat(path or '.').st_mtime_ns}")
         except OSError:
             continue
-    return cached_value("entry-points", "\n".join(folders), _scan_entry_points)
+    start = hashlib.sha1(os.path.abspath(sys.path[0] if sys.path else "").encode()).hexdigest()[:8]
+    return cached_value(f"entry-points-{start}", "\n".join(folders), _scan_entry_points)
 
 
 def _scan_entry_points() -> list[tuple[str, str, str]]:
