@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from statistics import median
 
 from copydesk.credits import MAX_CREDIT_WORDS, find_credit, split_credit
 from copydesk.model.layout import Box, Line
-from copydesk.model.nodes import Block, Caption, Figure, Heading, Paragraph, PullQuote, Table
+from copydesk.model.nodes import (
+    Block,
+    Boilerplate,
+    Caption,
+    Figure,
+    Heading,
+    Paragraph,
+    PullQuote,
+    Table,
+)
 from copydesk.pagelayout.page import (
     FIGURE_LABEL,
     HEADING_SIZE,
     REGION_KINDS,
+    STORY_BREAK,
     Page,
     between_rules,
     bounds,
@@ -31,6 +42,7 @@ MIN_QUOTE_WORDS = 5
 CAPTION_WORDS = 8  # a line in capitals by a picture this long is its caption, not a headline
 DECK_LINES, DECK_WORDS = 3, 25  # the most a deck (a headline's second part) runs to
 STACK_SIZE = 0.05  # headings this close in size, one right under the other, are one
+ORNAMENT_SIZE, ORNAMENT_LETTERS = 4.0, 4  # "type" this large with this few letters is a picture
 PICTURE_SIDE = 72.0  # points: a picture standing alone (no caption) is this big each way
 PICTURE = "\ufffc"  # the text of a line standing in for such a picture in the reading order
 
@@ -94,7 +106,8 @@ def _group_size(group: list[Line]) -> float:
 def classify(group: list[Line], page: Page, size: float, height: float,
              column: tuple[float, float]) -> str:
     """What a group of lines is, by its type and place in the ``column`` (its left and right
-    edges): ``initial``, ``caption``, ``pullquote``, ``heading`` or ``paragraph``."""
+    edges): ``initial``, ``caption``, ``pullquote``, ``heading``, ``ornament`` or
+    ``paragraph``."""
     if len(group) == 1 and is_initial(group[0], height):
         return "initial"
     regions = {ln.region for ln in group}
@@ -102,6 +115,8 @@ def classify(group: list[Line], page: Page, size: float, height: float,
         return given
     own = _group_size(group)
     text = " ".join(ln.text for ln in group)
+    if size and own >= ORNAMENT_SIZE * size and sum(c.isalpha() for c in text) < ORNAMENT_LETTERS:
+        return "ornament"  # a woodcut or a rule the engine read as a few huge letters
     # smaller than the body's type, and than most of this page's (a document that sets part
     # of its text smaller, as a regulation's rule text, has no captions for it)
     smaller = bool(own and size and own <= SMALL_SIZE * min(size, page.type_size or size))
@@ -161,6 +176,9 @@ def page_blocks(page: Page, groups: list[list[Line]], size: float,
         if skip:
             skip = False
             continue
+        if blocks and isinstance(blocks[-1], Boilerplate) and blocks[-1].reason == "ornament":
+            # an ornament across the column parts stories, as a rule does
+            group = [dataclasses.replace(group[0], blank_before=STORY_BREAK), *group[1:]]
         kind = classify(group, page, size, height, column)
         if kind == "table" and (table := _stood_for(group[0], tables or [])) is not None:
             blocks.append(table)
@@ -177,6 +195,8 @@ def page_blocks(page: Page, groups: list[list[Line]], size: float,
                 if page.image and picture else None))
         elif kind == "pullquote":
             blocks.append(PullQuote(text=join_stripped(group), lines=group))
+        elif kind == "ornament":
+            blocks.append(Boilerplate(text=join_stripped(group), lines=group, reason="ornament"))
         elif kind == "heading":
             large = (group[0].font_size or 0) >= TITLE_SIZE * size
             blocks.append(Heading(text=join_stripped(group), lines=group, level=1 if large else 2))

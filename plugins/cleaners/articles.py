@@ -4,7 +4,7 @@ An article starts at a headline (a ``Heading``; where the source gives type size
 larger than the body's: a bold head in the body's type heads a section of the story), at a byline that opens a story ("By Jane
 Doe", found by the ``bylines`` cleaner), at a paragraph whose lost drop cap was restored, or
 whose drop cap the OCR read apart from its word (``S herlock``: a drop cap opens a story), and at a paragraph after a rule across the columns (the page
-layout marks its first line). A contributor note ("Jane Doe is a contributing editor in
+layout marks its first line) or an ornament (a woodcut the engine read as a few huge letters). A contributor note ("Jane Doe is a contributing editor in
 London.") is the article's closing byline and ends it. Pull quotes move into the article
 whose text they repeat, after the paragraph they quote; captions and other page furniture
 after an article's closing byline stay at page level. A page with no such signs is one
@@ -66,10 +66,15 @@ def split(blocks: list[Block], supplied: set[str], body: float = 0.0) -> list[Bl
     (``body``: the type size of the body text, where the source gave sizes)."""
     out: list[Block] = []
     current: list[Block] | None = None
-    closed = False
+    closed = parted = False
     for block in blocks:
         kind = byline_kind(block)
-        starts = opens_story(block, supplied, body) or kind == "opening"
+        starts = opens_story(block, supplied, body) or kind == "opening" or (
+            parted and isinstance(block, Paragraph))
+        if isinstance(block, Boilerplate) and block.reason == "ornament":
+            parted = True  # an ornament between columns parts stories, as a rule does
+        elif not isinstance(block, FURNITURE):
+            parted = False
         if starts and current is not None and not closed and not has_body(current):
             current.append(block)  # a headline, byline and drop cap open one story together
         elif starts or (current is None or closed) and not isinstance(block, FURNITURE):

@@ -35,7 +35,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from copydesk import Byline, Cleaner, Document, Heading, Line, Paragraph, hookimpl
+from copydesk import Boilerplate, Byline, Cleaner, Document, Heading, Line, Paragraph, hookimpl
 from copydesk.model.nodes import FLOATS, Block, Container
 from copydesk.textlines import is_line_group, join_lines, sentence_end, split_end
 
@@ -171,8 +171,8 @@ def _next_word_fits(prev: Line, text: str, start: str) -> bool:
 
 
 def reflow_blocks(blocks: list[Block], conv: Conventions) -> list[Block]:
-    """Paragraphs rebuilt across the line groups of ``blocks``. Headings and bylines end a
-    paragraph; other blocks (pull quotes, figures, furniture) are kept in order, after the
+    """Paragraphs rebuilt across the line groups of ``blocks``. Headings, bylines and
+    ornaments (a woodcut read as a few huge letters) end a paragraph; other blocks (pull quotes, figures, furniture) are kept in order, after the
     paragraph they interrupted."""
     out: list[Block] = []
     current: list[Line] = []
@@ -192,8 +192,9 @@ def reflow_blocks(blocks: list[Block], conv: Conventions) -> list[Block]:
                 if current and not continues(current[-1], line, conv):
                     close()
                 current.append(line)
-        elif isinstance(block, (Heading, Byline)):
-            close()  # a paragraph never runs on past a headline or a byline
+        elif isinstance(block, (Heading, Byline)) or (
+                isinstance(block, Boilerplate) and block.reason == "ornament"):
+            close()  # a paragraph never runs on past a headline, a byline or an ornament
             out.append(block)
         elif isinstance(block, Container) and not isinstance(block, FLOATS):
             close()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import copydesk
-from copydesk import Boilerplate, Caption, Heading, Paragraph, TextBlock, iter_blocks
+from copydesk import Article, Boilerplate, Caption, Heading, Paragraph, TextBlock, iter_blocks
 from copydesk.sources import markup_encoding
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "eval-data"
@@ -577,3 +577,24 @@ def test_a_line_taken_for_a_heading_that_runs_on_into_the_paragraph_under_it_joi
     doc = copydesk.clean(copydesk.read(data, "hocr"))
     assert not [b for b in iter_blocks(doc) if isinstance(b, Heading)]
     assert "made a deathless record of heroism" in _body(doc)
+
+
+def test_a_woodcut_read_as_a_few_huge_letters_is_no_heading_and_parts_the_stories():
+    """Old papers print woodcuts between stories; the engine reads one as "11 1" in type ten
+    times the body's. It is no headline (no chapter of that name in an e-book); like a rule,
+    it parts the stories on either side, and no paragraph runs on across it."""
+    left = ["The House met at four o'clock, and the Speaker took the chair amid",
+            "some noise from the gallery, which was cleared before the business",
+            "of the day began with the petitions of the several counties of"]
+    right = ["of England, as distinguished from the modern editions now in print,",
+             "this day is published in six volumes, price ten shillings and six",
+             "pence in boards, by the booksellers of London and Westminster."]
+    woodcut = "<div class='ocr_carea' title='bbox 400 1200 900 1500'>" + _hocr_line(
+        "11 1", 400, 1200, 900, 1500, size=400) + "</div>"
+    data = _hocr_page(_carea(left, 100, 1200), woodcut, _carea(right, 100, 1200, top=1550))
+    doc = copydesk.clean(copydesk.read(data, "hocr"))
+    assert not [b for b in iter_blocks(doc) if isinstance(b, Heading)]
+    assert [b.text for b in iter_blocks(doc) if isinstance(b, Boilerplate)] == ["11 1"]
+    stories = [" ".join(b.text for b in a.blocks if isinstance(b, Paragraph))
+               for a in doc.blocks if isinstance(a, Article)]
+    assert len(stories) == 2 and stories[1].startswith("of England")
