@@ -6,6 +6,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from statistics import median
 
 from copydesk import lazyre
@@ -24,6 +25,8 @@ from copydesk.pagelayout.page import (
 MARGIN = 0.15  # share of the page height at the top and bottom where furniture sits
 TEXT_SHARE = 0.1  # … or of the height its text takes
 EDGE = 0.08  # … and where, on a page of many, it may be told by standing apart alone
+HEAD_LETTERS = 6  # a running head told by its letters alone has this many at least
+SAME_LETTERS = 70  # … and they are this much alike (rapidfuzz's ratio) to a recurring one's
 FOLIO = lazyre.compile(r"^[\W_]*(?:page\s*)?\d{1,4}[\W_]*$", re.IGNORECASE)
 
 
@@ -41,6 +44,7 @@ def furniture(pages: list[Page], size: float | None = None) -> dict[int, str]:
     for page in pages:
         seen = {_shape(ln.text) for ln in page.lines if _in_margin(ln, page)}
         edge_shapes.update(seen)
+    garbled = _garbled_repeat([shape for shape, n in edge_shapes.items() if n >= 2])
     for page in pages:
         marked.update({i: "masthead" for i, line in masthead(page, size).items()
                        if edge_shapes[_shape(line.text)] < 2})  # (else a running head)
@@ -63,7 +67,7 @@ def furniture(pages: list[Page], size: float | None = None) -> dict[int, str]:
                     marked[id(line)] = "folio"
                 elif FIGURE_LABEL.match(text):
                     continue  # a caption's label, however often a page sets one there
-                elif edge_shapes[_shape(text)] >= 2 or (
+                elif edge_shapes[_shape(text)] >= 2 or garbled(text) or (
                         len(pages) > 1 and _in_margin(line, page, EDGE)
                         and not _runs_into_text(line, levels, spacing)
                         and (line.font_size or 0) <= 1.05 * size
@@ -82,6 +86,27 @@ def furniture(pages: list[Page], size: float | None = None) -> dict[int, str]:
 
 def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalpha())
+
+
+def _garbled_repeat(recurring: list[str]) -> Callable[[str], bool]:
+    """A test of whether a margin line is one of the running heads that recur on other pages
+    as the OCR garbled it here (``Ti 1F S rATESM AN`` for ``THE STATESMAN``): its letters
+    nearly those of one (``SAME_LETTERS`` per cent alike), and at least ``HEAD_LETTERS``."""
+    heads = [letters for shape in recurring if len(letters := _letters(shape)) >= HEAD_LETTERS]
+    if not heads:
+        return lambda text: False
+    from rapidfuzz import fuzz  # (a page of several, with running heads: worth the import)
+
+    def garbled(text: str) -> bool:
+        letters = _letters(text)
+        return len(letters) >= HEAD_LETTERS and any(
+            fuzz.ratio(letters, head, score_cutoff=SAME_LETTERS) for head in heads)
+
+    return garbled
 
 
 def _outermost(line: Line, page: Page, size: float, levels: Levels,

@@ -598,3 +598,21 @@ def test_a_woodcut_read_as_a_few_huge_letters_is_no_heading_and_parts_the_storie
     stories = [" ".join(b.text for b in a.blocks if isinstance(b, Paragraph))
                for a in doc.blocks if isinstance(a, Article)]
     assert len(stories) == 2 and stories[1].startswith("of England")
+
+
+def test_a_running_head_the_ocr_garbled_on_one_page_is_still_a_running_head():
+    """``THE STATESMAN`` heads every page; on one the OCR read it ``Ti 1F S rATESM AN`` in
+    type it took for larger. Its letters are nearly those of the head the other pages
+    repeat: it is the running head too, not a headline."""
+    def page(head: str, size: int) -> str:
+        lines = _hocr_line(head, 1000, 120, 1500, 170, size) + "".join(
+            _hocr_line(t, 300, 1000 + 60 * i, 2200 if i % 4 != 3 else 1500, 1045 + 60 * i)
+            for i, t in enumerate(BODY))
+        return f"<div class='ocr_page' title='bbox 0 0 2550 3300; scan_res 300'>{lines}</div>"
+
+    pages = [page("THE STATESMAN", 40), page("THE STATESMAN", 40), page("Ti 1F S rATESM AN", 60)]
+    doc = copydesk.clean(copydesk.read(("<html><body>" + "".join(pages) + "</body></html>").encode(),
+                                       "hocr"))
+    assert not [b for b in iter_blocks(doc) if isinstance(b, Heading)]
+    assert [b.text for b in iter_blocks(doc) if isinstance(b, Boilerplate)
+            and b.reason == "running-head"] == ["THE STATESMAN", "THE STATESMAN", "Ti 1F S rATESM AN"]
