@@ -54,6 +54,9 @@ def is_heading(group: list[Line], size: float) -> bool:
     first = group[0].text.lstrip()[:1]
     if len(group) > 3 or words > 20 or not size or not (first.isupper() or first.isdigit()):
         return False
+    marks = [c for ln in group for c in ln.text if not c.isspace()]
+    if sum(c.isalnum() for c in marks) < 0.5 * len(marks):
+        return False  # mostly stars, rules and specks: an advert's ornament, no heading
     if words >= 8 and SENTENCE_END.search(group[-1].text.rstrip()):
         return False  # a whole sentence in display type: a pull quote, if anything
     larger = all((ln.font_size or 0) >= HEADING_SIZE * size for ln in group)

@@ -616,3 +616,17 @@ def test_a_running_head_the_ocr_garbled_on_one_page_is_still_a_running_head():
     assert not [b for b in iter_blocks(doc) if isinstance(b, Heading)]
     assert [b.text for b in iter_blocks(doc) if isinstance(b, Boilerplate)
             and b.reason == "running-head"] == ["THE STATESMAN", "THE STATESMAN", "Ti 1F S rATESM AN"]
+
+
+def test_a_line_mostly_of_stars_is_no_heading():
+    """An advert's row of stars the engine read in italics with a few letters (``Its r
+    *********``) is set like a heading in italics, but it is no heading."""
+    stars = ("<span class='ocr_line' title='bbox 300 1000 900 1045; x_size 40'>"
+             "<em><span class='ocrx_word'>Its</span></em> <em><span class='ocrx_word'>r</span></em> "
+             "<em><span class='ocrx_word'>*********</span></em></span>")
+    rest = "".join(_hocr_line(t, 300, 1100 + 60 * i, 2200 if i % 4 != 3 else 1500, 1145 + 60 * i)
+                   for i, t in enumerate(BODY))
+    doc = copydesk.clean(copydesk.read(_hocr_page(
+        f"<div class='ocr_carea' title='bbox 300 1000 2200 1700'>{stars}{rest}</div>"), "hocr"))
+    assert not [b for b in iter_blocks(doc) if isinstance(b, Heading)]
+    assert "Its r *********" in " ".join(b.text for b in iter_blocks(doc) if isinstance(b, TextBlock))
