@@ -43,6 +43,8 @@ CAPTION_WORDS = 8  # a line in capitals by a picture this long is its caption, n
 DECK_LINES, DECK_WORDS = 3, 25  # the most a deck (a headline's second part) runs to
 STACK_SIZE = 0.05  # headings this close in size, one right under the other, are one
 ORNAMENT_SIZE, ORNAMENT_LETTERS = 4.0, 4  # "type" this large with this few letters is a picture
+ORNAMENT_MARKS = 5  # a line of this many stars or dingbats, and fewer letters, is an ornament
+DINGBATS = frozenset("*#=~+×✱✳✶★☆●■□◆◇♦❖✦✧⁂※")
 PICTURE_SIDE = 72.0  # points: a picture standing alone (no caption) is this big each way
 PICTURE = "\ufffc"  # the text of a line standing in for such a picture in the reading order
 
@@ -54,9 +56,6 @@ def is_heading(group: list[Line], size: float) -> bool:
     first = group[0].text.lstrip()[:1]
     if len(group) > 3 or words > 20 or not size or not (first.isupper() or first.isdigit()):
         return False
-    marks = [c for ln in group for c in ln.text if not c.isspace()]
-    if sum(c.isalnum() for c in marks) < 0.5 * len(marks):
-        return False  # mostly stars, rules and specks: an advert's ornament, no heading
     if words >= 8 and SENTENCE_END.search(group[-1].text.rstrip()):
         return False  # a whole sentence in display type: a pull quote, if anything
     larger = all((ln.font_size or 0) >= HEADING_SIZE * size for ln in group)
@@ -93,6 +92,16 @@ def centred(group: list[Line], left: float, right: float, height: float, size: f
     return True
 
 
+def _mostly_marks(text: str) -> bool:
+    """Whether a line is mostly stars and dingbats (``Its r *********``): fewer letters and
+    digits than other marks, with ``ORNAMENT_MARKS`` stars or dingbats at least (an
+    asterism, ``* * *``, parts a story's sections and stays; leader dots and dashes run
+    through a price list's rows)."""
+    marks = [c for c in text if not c.isspace()]
+    letters = sum(c.isalnum() for c in marks)
+    return sum(c in DINGBATS for c in marks) >= ORNAMENT_MARKS and letters < 0.5 * len(marks)
+
+
 def _capitals_caption(group: list[Line]) -> bool:
     """A line or two in capitals, long for a headline, by a picture: its caption, as older
     papers set them (``PALACE OF LIBERAL ARTS, IN WHICH THE … CEREMONIES WERE HELD``)."""
@@ -120,6 +129,8 @@ def classify(group: list[Line], page: Page, size: float, height: float,
     text = " ".join(ln.text for ln in group)
     if size and own >= ORNAMENT_SIZE * size and sum(c.isalpha() for c in text) < ORNAMENT_LETTERS:
         return "ornament"  # a woodcut or a rule the engine read as a few huge letters
+    if _mostly_marks(text):
+        return "ornament"  # a row of stars or dingbats parting an advert from the next
     # smaller than the body's type, and than most of this page's (a document that sets part
     # of its text smaller, as a regulation's rule text, has no captions for it)
     smaller = bool(own and size and own <= SMALL_SIZE * min(size, page.type_size or size))

@@ -70,7 +70,7 @@ def split(blocks: list[Block], supplied: set[str], body: float = 0.0) -> list[Bl
     for block in blocks:
         kind = byline_kind(block)
         starts = opens_story(block, supplied, body) or kind == "opening" or (
-            parted and isinstance(block, Paragraph))
+            parted and not isinstance(block, FURNITURE))
         if isinstance(block, Boilerplate) and block.reason == "ornament":
             parted = True  # an ornament between columns parts stories, as a rule does
         elif not isinstance(block, FURNITURE):

@@ -620,7 +620,7 @@ def test_a_running_head_the_ocr_garbled_on_one_page_is_still_a_running_head():
 
 def test_a_line_mostly_of_stars_is_no_heading():
     """An advert's row of stars the engine read in italics with a few letters (``Its r
-    *********``) is set like a heading in italics, but it is no heading."""
+    *********``) is set like a heading in italics, but it is an ornament, no heading."""
     stars = ("<span class='ocr_line' title='bbox 300 1000 900 1045; x_size 40'>"
              "<em><span class='ocrx_word'>Its</span></em> <em><span class='ocrx_word'>r</span></em> "
              "<em><span class='ocrx_word'>*********</span></em></span>")
@@ -629,4 +629,5 @@ def test_a_line_mostly_of_stars_is_no_heading():
     doc = copydesk.clean(copydesk.read(_hocr_page(
         f"<div class='ocr_carea' title='bbox 300 1000 2200 1700'>{stars}{rest}</div>"), "hocr"))
     assert not [b for b in iter_blocks(doc) if isinstance(b, Heading)]
-    assert "Its r *********" in " ".join(b.text for b in iter_blocks(doc) if isinstance(b, TextBlock))
+    assert [(b.text, b.reason) for b in iter_blocks(doc) if isinstance(b, Boilerplate)] == [
+        ("Its r *********", "ornament")]
