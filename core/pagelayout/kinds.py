@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from statistics import median
 
@@ -22,7 +21,6 @@ from copydesk.pagelayout.page import (
     FIGURE_LABEL,
     HEADING_SIZE,
     REGION_KINDS,
-    STORY_BREAK,
     Page,
     between_rules,
     bounds,
@@ -190,9 +188,6 @@ def page_blocks(page: Page, groups: list[list[Line]], size: float,
         if skip:
             skip = False
             continue
-        if blocks and isinstance(blocks[-1], Boilerplate) and blocks[-1].reason == "ornament":
-            # an ornament across the column parts stories, as a rule does
-            group = [dataclasses.replace(group[0], blank_before=STORY_BREAK), *group[1:]]
         kind = classify(group, page, size, height, column)
         if kind == "table" and (table := _stood_for(group[0], tables or [])) is not None:
             blocks.append(table)

@@ -1,11 +1,13 @@
 """The ``articles`` cleaner: split a page into its articles and attach bylines to them.
 
 An article starts at a headline (a ``Heading``; where the source gives type sizes, one set
-larger than the body's: a bold head in the body's type heads a section of the story), at a byline that opens a story ("By Jane
-Doe", found by the ``bylines`` cleaner), at a paragraph whose lost drop cap was restored, or
-whose drop cap the OCR read apart from its word (``S herlock``: a drop cap opens a story), and at a paragraph after a rule across the columns (the page
-layout marks its first line) or an ornament (a woodcut the engine read as a few huge letters). A contributor note ("Jane Doe is a contributing editor in
-London.") is the article's closing byline and ends it. Pull quotes move into the article
+larger than the body's: a bold head in the body's type heads a section of the story), at a
+byline that opens a story ("By Jane Doe", found by the ``bylines`` cleaner), at a paragraph
+whose lost drop cap was restored, or whose drop cap the OCR read apart from its word
+(``S herlock``: a drop cap opens a story), at a paragraph after a rule across the columns
+(the page layout marks its first line), and at what follows an ornament (a woodcut the
+engine read as a few huge letters, a row of stars). A contributor note ("Jane Doe is a
+contributing editor in London.") is the article's closing byline and ends it. Pull quotes move into the article
 whose text they repeat, after the paragraph they quote; captions and other page furniture
 after an article's closing byline stay at page level. A page with no such signs is one
 article.
