@@ -95,9 +95,10 @@ def _mostly_marks(text: str) -> bool:
     digits than other marks, with ``ORNAMENT_MARKS`` stars or dingbats at least (an
     asterism, ``* * *``, parts a story's sections and stays; leader dots and dashes run
     through a price list's rows)."""
+    if sum(map(text.count, DINGBATS)) < ORNAMENT_MARKS:
+        return False  # (most lines: told without looking at every letter)
     marks = [c for c in text if not c.isspace()]
-    letters = sum(c.isalnum() for c in marks)
-    return sum(c in DINGBATS for c in marks) >= ORNAMENT_MARKS and letters < 0.5 * len(marks)
+    return sum(c.isalnum() for c in marks) < 0.5 * len(marks)
 
 
 def _capitals_caption(group: list[Line]) -> bool:
