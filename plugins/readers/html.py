@@ -144,9 +144,10 @@ def promotion(item: Paragraph) -> bool:
     """Whether a paragraph is a link in capitals set into the article, to another story or
     a promotion ("CLICK HERE TO GET THE FOX NEWS APP", "SEAN SPICER ELIMINATED FROM …"):
     four words or more, all one link."""
+    if len(item.text.split()) < PROMOTION_WORDS or not all_link(item):
+        return False
     letters = [c for c in item.text if c.isalpha()]
-    return (len(item.text.split()) >= PROMOTION_WORDS and all_link(item)
-            and sum(c.isupper() for c in letters) >= 0.9 * len(letters))
+    return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def blocks_from(parent: etree._Element) -> Iterator[Block]:
