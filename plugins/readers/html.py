@@ -351,18 +351,31 @@ def _is_caption(text: str, figures: list[PageFigure]) -> bool:
 def _credited_captions(blocks: list[Block]) -> list[Block]:
     """The blocks with each short paragraph that ends in a picture's credit (``… Hialeah,
     Fla. (AP Photo/Alan Diaz, File)``) made a figure's caption: a caption the page set in
-    no ``<figure>`` (a ``div class="caption"`` under a gallery's picture)."""
+    no ``<figure>`` (a ``div class="caption"`` under a gallery's picture). A list whose
+    items all are such captions is a gallery: its figures stand in its place."""
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, Paragraph) and len(block.text.split()) <= CAPTION_WORDS and (
-                match := picture_credit(block.text)):
-            caption = " ".join(block.text[:match.start()].split())
-            if caption:
-                block = Figure(blocks=[Caption(text=caption, credit=clean_credit(match.group(1)))])
-        elif isinstance(block, Container) and not isinstance(block, Figure | List):
+        if isinstance(block, List):
+            figures = [_credited(item) for item in block.blocks]
+            if block.blocks and all(figures):
+                out += figures  # type: ignore[arg-type]
+                continue
+        elif isinstance(block, Paragraph):
+            block = _credited(block) or block
+        elif isinstance(block, Container) and not isinstance(block, Figure):
             block = dataclasses.replace(block, blocks=_credited_captions(block.blocks))
         out.append(block)
     return out
+
+
+def _credited(block: Block) -> Figure | None:
+    """A short paragraph ending in a picture's credit as a figure's caption, else ``None``."""
+    if not isinstance(block, Paragraph) or len(block.text.split()) > CAPTION_WORDS or not (
+            match := picture_credit(block.text)):
+        return None
+    caption = " ".join(block.text[:match.start()].split())
+    return Figure(blocks=[Caption(text=caption, credit=clean_credit(match.group(1)))]) if (
+        caption) else None
 
 
 CAPTION_WORDS = 60  # the most a caption set as a paragraph runs to

@@ -353,3 +353,18 @@ def test_a_caption_the_extraction_cut_into_pieces_at_its_italics_is_taken_out_wh
     text = "Once the preserve of science fiction, hibernation is now studied by the agency."
     blocks = [Paragraph(text=t) for t in [text, *pieces, text]]
     assert [b.text for b in _without_captions(blocks, [figure])] == [text, text]
+
+
+def test_a_list_of_captions_each_with_its_pictures_credit_is_a_gallery():
+    """A gallery the extraction gives as a list, every item a caption with its credit, is a
+    run of figures; a list with one item that is no caption stays a list."""
+    from copydesk.plugins.readers.html import _credited_captions
+
+    captions = [f"A long row of unsold trucks sits at dealership {n} in Littleton, Colo. "
+                "(AP Photo/David Zalubowski)" for n in range(3)]
+    gallery = List(blocks=[Paragraph(text=c) for c in captions])
+    mixed = List(blocks=[Paragraph(text=captions[0]), Paragraph(text="Sales fell ten percent.")])
+    out = _credited_captions([gallery, mixed])
+    assert [(b.blocks[0].text, b.blocks[0].credit) for b in out[:3]] == [
+        (c.split(" (AP")[0], "AP Photo/David Zalubowski") for c in captions]
+    assert out[3] is mixed and len(out) == 4
