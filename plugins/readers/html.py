@@ -192,7 +192,10 @@ def blocks_from(parent: etree._Element) -> Iterator[Block]:
                         blocks=[Cell(text=t, marks=m) for t, m in map(inline, cells)])
                     for cells in ([c for c in row if c.tag == "cell"] for row in el.iter("row"))]
             rows = [r for r in rows if any(c.text for c in r.blocks)]  # type: ignore[attr-defined]
-            if rows:
+            if len(rows) == 1:  # a table of one row lays out the page, it holds no data
+                yield from (Paragraph(text=c.text, marks=c.marks)  # type: ignore[attr-defined]
+                            for c in rows[0].blocks if c.text)  # type: ignore[attr-defined]
+            elif rows:
                 yield Table(blocks=list(rows))
         else:
             yield from blocks_from(el)

@@ -9,7 +9,7 @@ import pytest
 from newsarticle import HTML_ARTICLE as ARTICLE
 
 import copydesk
-from copydesk import BlockQuote, Caption, Figure, Heading, List, Paragraph, iter_blocks
+from copydesk import BlockQuote, Caption, Figure, Heading, List, Paragraph, Table, iter_blocks
 
 PAGE = Path(__file__).resolve().parent.parent / "data" / "news-page.html"
 
@@ -368,3 +368,19 @@ def test_a_list_of_captions_each_with_its_pictures_credit_is_a_gallery():
     assert [(b.blocks[0].text, b.blocks[0].credit) for b in out[:3]] == [
         (c.split(" (AP")[0], "AP Photo/David Zalubowski") for c in captions]
     assert out[3] is mixed and len(out) == 4
+
+
+def test_a_table_of_one_row_is_layout_and_its_cells_are_paragraphs():
+    """A page that sets a quotation or a sidebar in a table of one row uses the table for
+    layout: its cells are read as paragraphs; a table of several rows keeps its cells."""
+    text = " ".join(["The agency said the rocket's core stage would be tested at the centre "
+                     "in the spring before it is shipped to the launch site."] * 3)
+    quote = "“If NASA focuses on the important work, it will get there,” the administrator said."
+    page = news_page("Rocket", f"<h1>The rocket</h1><p>{text}</p><table><tr><td>{quote}</td></tr>"
+                     f"</table><p>{text}</p><table><tr><th>Stage</th><th>Thrust</th></tr>"
+                     "<tr><td>Core</td><td>2,000 kN</td></tr><tr><td>Upper</td><td>110 kN</td></tr>"
+                     f"</table><p>{text}</p>")
+    doc = copydesk.clean(copydesk.read(page, "html"))
+    assert quote in [b.text for b in iter_blocks(doc) if isinstance(b, Paragraph)]
+    tables = [b for b in iter_blocks(doc) if isinstance(b, Table)]
+    assert len(tables) == 1 and len(tables[0].blocks) == 3
