@@ -40,6 +40,7 @@ MIN_QUOTE_WORDS = 5
 CAPTION_WORDS = 8  # a line in capitals by a picture this long is its caption, not a headline
 DECK_LINES, DECK_WORDS = 3, 25  # the most a deck (a headline's second part) runs to
 STACK_SIZE = 0.05  # headings this close in size, one right under the other, are one
+RUN_ON_WORDS = 5  # a "heading" this long, mostly in lower case, may be a paragraph's first line
 ORNAMENT_SIZE, ORNAMENT_LETTERS = 4.0, 4  # "type" this large with this few letters is a picture
 ORNAMENT_MARKS = 5  # a line of this many stars or dingbats, and fewer letters, is an ornament
 DINGBATS = frozenset("*#=~+×✱✳✶★☆●■□◆◇♦❖✦✧⁂※")
@@ -294,7 +295,7 @@ def _runs_on(heading: Heading, block: Paragraph) -> bool:
     text = heading.text.rstrip()
     words = text.split()
     lower = sum(w[:1].islower() for w in words)
-    return split_end(text) or (len(words) >= MIN_QUOTE_WORDS and lower >= len(words) / 2
+    return split_end(text) or (len(words) >= RUN_ON_WORDS and lower >= len(words) / 2
                                and not SENTENCE_END.search(text))
 
 
